@@ -1,0 +1,20 @@
+package dev.spotlink.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The whole validated configuration. Immutable; built once by {@link ConfigLoader}.
+ *
+ * @param source absolute path of the config file it was read from (may not exist when everything came from env)
+ */
+public record SpotlinkConfig(
+        Path source,
+        SpotifyConfig spotify,
+        ServerConfig server,
+        DatabaseConfig database,
+        SecurityConfig security,
+        LinkConfig link,
+        Optional<DiscordConfig> discord,
+        Optional<TelegramConfig> telegram) {
+}
