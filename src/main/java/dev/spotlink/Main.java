@@ -1,2 +1,149 @@
 package dev.spotlink;
-public final class Main { public static void main(String[] args) { } }
+
+import dev.spotlink.config.ConfigException;
+import dev.spotlink.config.ConfigLoader;
+import dev.spotlink.config.SpotlinkConfig;
+import dev.spotlink.store.StoreException;
+import dev.spotlink.transport.console.ConsoleTransport;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point: reads the command line and config, then wires and runs the bot. Usage:
+ * {@code java -jar spotlink.jar [console] [--config FILE] [--locale TAG]}.
+ */
+public final class Main {
+
+    static final int EXIT_CONFIG = 2;
+    static final int EXIT_STARTUP = 1;
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.getenv());
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args, Map<String, String> env) {
+        CommandLine cli;
+        try {
+            cli = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(CommandLine.USAGE);
+            return EXIT_CONFIG;
+        }
+        if (cli.help()) {
+            System.out.println(CommandLine.USAGE);
+            return 0;
+        }
+        Path configPath = ConfigLoader.resolveConfigPath(cli.configArgs(), env);
+        SpotlinkConfig config;
+        try {
+            config = ConfigLoader.load(configPath, env);
+        } catch (ConfigException e) {
+            System.err.println(e.isFirstRun() ? e.firstRunGuide() : e.getMessage());
+            return EXIT_CONFIG;
+        }
+        Application app;
+        try {
+            app = Application.start(config, Clock.systemUTC());
+        } catch (StoreException e) {
+            System.err.println(e.getMessage());
+            log.debug("Start-up failed", e);
+            return EXIT_STARTUP;
+        } catch (RuntimeException e) {
+            log.error("Spotlink could not start", e);
+            return EXIT_STARTUP;
+        }
+        return cli.console() ? runConsole(app, cli.locale()) : runBot(app, config);
+    }
+
+    private static int runConsole(Application app, Locale locale) {
+        try (app) {
+            ConsoleTransport console = new ConsoleTransport(app.core().registry(), app.core().messages(), locale,
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out,
+                    Path.of("data", "images"));
+            app.core().notifiers().register(ConsoleTransport.LOCAL_USER.platform(), console.notifier());
+            app.core().health().registerTransport("console", () -> "RUNNING");
+            console.run();
+            return 0;
+        } catch (java.io.IOException e) {
+            log.error("Console input failed", e);
+            return EXIT_STARTUP;
+        }
+    }
+
+    private static int runBot(Application app, SpotlinkConfig config) {
+        if (config.discord().isEmpty() && config.telegram().isEmpty()) {
+            log.warn("No chat platform configured (set discord.token and/or telegram.token). The callback "
+                    + "server runs; try the commands with `java -jar spotlink.jar console`.");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Shutting down");
+            app.close();
+            stopped.countDown();
+        }, "spotlink-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** The parsed command line. */
+    record CommandLine(boolean console, boolean help, Locale locale, String[] configArgs) {
+
+        static final String USAGE = """
+                Usage: java -jar spotlink.jar [console] [--config FILE] [--locale TAG]
+                  (no mode)   run the bot: callback server plus the Discord/Telegram transports configured
+                  console     run the commands in this terminal for one local user
+                  --config    config file (default ./config.properties, or env SPOTLINK_CONFIG)
+                  --locale    console language, e.g. en or ru (default: the system's)""";
+
+        static CommandLine parse(String[] args) {
+            boolean console = false;
+            boolean help = false;
+            Locale locale = Locale.getDefault();
+            List<String> configArgs = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "console" -> console = true;
+                    case "run" -> console = false;
+                    case "-h", "--help", "help" -> help = true;
+                    case "--config" -> {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException("--config needs a file name");
+                        }
+                        configArgs.add(args[i]);
+                        configArgs.add(args[++i]);
+                    }
+                    case "--locale" -> {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException("--locale needs a language tag, e.g. ru");
+                        }
+                        locale = Locale.forLanguageTag(args[++i]);
+                    }
+                    default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
+                }
+            }
+            return new CommandLine(console, help, locale, configArgs.toArray(String[]::new));
+        }
+    }
+}

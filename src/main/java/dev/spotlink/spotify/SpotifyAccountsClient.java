@@ -1,31 +1,167 @@
 package dev.spotlink.spotify;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotlink.config.SpotifyConfig;
+import dev.spotlink.spotify.SpotifyException.Reason;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import okhttp3.Credentials;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /** The Spotify accounts service: authorize URL, code exchange, refresh (client secret + PKCE). */
 public final class SpotifyAccountsClient {
 
+    // Spotify always sends expires_in; should it ever not, assume its documented one hour.
+    private static final long DEFAULT_EXPIRES_IN_SECONDS = 3600;
+    private static final int MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
+
+    private final OkHttpClient http;
+    private final ObjectMapper json;
+    private final SpotifyConfig config;
+    private final Clock clock;
+    private final HttpUrl tokenUrl;
+
     public SpotifyAccountsClient(OkHttpClient http, ObjectMapper json, SpotifyConfig config, Clock clock) {
-        throw new UnsupportedOperationException("spotify helper");
+        this.http = Objects.requireNonNull(http, "http");
+        this.json = Objects.requireNonNull(json, "json");
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.tokenUrl = HttpUrl.get(trimSlash(config.accountsUrl()) + "/api/token");
     }
 
     /** {@code {accounts}/authorize?response_type=code&client_id&redirect_uri&scope&state&code_challenge_method=S256&code_challenge}. */
     public URI authorizeUrl(String state, String codeChallenge, List<String> scopes) {
-        throw new UnsupportedOperationException("spotify helper");
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", config.clientId());
+        query.put("redirect_uri", config.redirectUri().toString());
+        query.put("scope", String.join(" ", scopes));
+        query.put("state", state);
+        query.put("code_challenge_method", "S256");
+        query.put("code_challenge", codeChallenge);
+        String encoded = query.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return URI.create(trimSlash(config.accountsUrl()) + "/authorize?" + encoded);
     }
 
     /** POST {accounts}/api/token grant_type=authorization_code (Basic auth with client secret, plus code_verifier). */
     public TokenGrant exchangeCode(String code, String codeVerifier) throws SpotifyException {
-        throw new UnsupportedOperationException("spotify helper");
+        FormBody form = new FormBody.Builder()
+                .add("grant_type", "authorization_code")
+                .add("code", code)
+                .add("redirect_uri", config.redirectUri().toString())
+                .add("code_verifier", codeVerifier)
+                .build();
+        return postToken(form, "authorization_code");
     }
 
     /** POST {accounts}/api/token grant_type=refresh_token. */
     public TokenGrant refresh(String refreshToken) throws SpotifyException {
-        throw new UnsupportedOperationException("spotify helper");
+        FormBody form = new FormBody.Builder()
+                .add("grant_type", "refresh_token")
+                .add("refresh_token", refreshToken)
+                .build();
+        return postToken(form, "refresh_token");
+    }
+
+    // Messages below name the grant type and Spotify's error code only: never the code, tokens or verifier.
+    private TokenGrant postToken(FormBody form, String grantType) throws SpotifyException {
+        Request request = new Request.Builder()
+                .url(tokenUrl)
+                .header("Authorization",
+                        Credentials.basic(config.clientId(), config.clientSecret().reveal(), StandardCharsets.UTF_8))
+                .header("Accept", "application/json")
+                .post(form)
+                .build();
+        try (Response response = http.newCall(request).execute()) {
+            byte[] body = HttpSupport.readBody(response, MAX_TOKEN_RESPONSE_BYTES);
+            if (response.isSuccessful()) {
+                return parseGrant(body, grantType);
+            }
+            throw failure(response, body, grantType);
+        } catch (HttpSupport.TooLargeException e) {
+            throw new SpotifyException(Reason.BAD_RESPONSE,
+                    "Spotify token endpoint (" + grantType + ") sent an oversized answer", null, e);
+        } catch (IOException e) {
+            throw new SpotifyException(Reason.UNAVAILABLE,
+                    "Spotify token endpoint (" + grantType + ") unreachable: " + e.getClass().getSimpleName(),
+                    null, e);
+        }
+    }
+
+    private TokenGrant parseGrant(byte[] body, String grantType) throws SpotifyException {
+        TokenResponse parsed;
+        try {
+            parsed = json.readValue(body, TokenResponse.class);
+        } catch (IOException | RuntimeException e) {
+            // The cause is dropped on purpose: Jackson's message quotes the body, which holds tokens.
+            throw new SpotifyException(Reason.BAD_RESPONSE,
+                    "Spotify token endpoint (" + grantType + ") sent unreadable JSON");
+        }
+        if (parsed == null || parsed.accessToken() == null || parsed.accessToken().isBlank()) {
+            throw new SpotifyException(Reason.BAD_RESPONSE,
+                    "Spotify token endpoint (" + grantType + ") sent no access_token");
+        }
+        long expiresIn = parsed.expiresIn() == null ? DEFAULT_EXPIRES_IN_SECONDS : parsed.expiresIn();
+        String refreshToken = parsed.refreshToken() == null || parsed.refreshToken().isBlank()
+                ? null : parsed.refreshToken();
+        return new TokenGrant(parsed.accessToken(), refreshToken,
+                clock.instant().plusSeconds(Math.max(0, expiresIn)), parsed.scope());
+    }
+
+    private SpotifyException failure(Response response, byte[] body, String grantType) {
+        int status = response.code();
+        JsonNode tree = HttpSupport.errorTree(json, body);
+        String error = HttpSupport.text(tree, "error");
+        String prefix = "Spotify token endpoint (" + grantType + ") answered " + status
+                + (error == null ? "" : " " + HttpSupport.clip(error));
+        if (status == 429) {
+            Duration retryAfter = HttpSupport.retryAfter(response);
+            return new SpotifyException(Reason.RATE_LIMITED, prefix, retryAfter, null);
+        }
+        if (status >= 500) {
+            return new SpotifyException(Reason.UNAVAILABLE, prefix);
+        }
+        if ("invalid_grant".equals(error)) {
+            return new SpotifyException(Reason.INVALID_GRANT, prefix);
+        }
+        if ("invalid_client".equals(error) || status == 401) {
+            return new SpotifyException(Reason.INVALID_CLIENT, prefix);
+        }
+        return new SpotifyException(Reason.BAD_RESPONSE, prefix);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record TokenResponse(
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("token_type") String tokenType,
+            @JsonProperty("scope") String scope,
+            @JsonProperty("expires_in") Long expiresIn,
+            @JsonProperty("refresh_token") String refreshToken) {
     }
 }

@@ -1,0 +1,34 @@
+package dev.spotlink;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spotlink.command.CommandRegistry;
+import dev.spotlink.command.Notifiers;
+import dev.spotlink.i18n.Messages;
+import dev.spotlink.link.LinkService;
+import dev.spotlink.spotify.SpotifyApiClient;
+import dev.spotlink.spotify.SpotifyCodesClient;
+import dev.spotlink.spotify.TokenManager;
+import dev.spotlink.store.Database;
+import dev.spotlink.store.LinkedAccountRepository;
+import dev.spotlink.web.Health;
+import java.time.Clock;
+import okhttp3.OkHttpClient;
+
+/**
+ * The platform-neutral services, wired once; transports take what they need from here.
+ */
+public record Core(
+        Clock clock,
+        Database database,
+        LinkedAccountRepository accounts,
+        OkHttpClient http,
+        ObjectMapper json,
+        SpotifyApiClient api,
+        SpotifyCodesClient codes,
+        TokenManager tokens,
+        Messages messages,
+        Notifiers notifiers,
+        LinkService links,
+        CommandRegistry registry,
+        Health health) {
+}

@@ -1,0 +1,64 @@
+package dev.spotlink.command;
+
+import dev.spotlink.i18n.Messages;
+import dev.spotlink.store.AccountStatus;
+import dev.spotlink.store.ChatUser;
+import dev.spotlink.store.LinkedAccount;
+import dev.spotlink.store.LinkedAccountRepository;
+import java.util.Optional;
+
+/**
+ * Finds the linked account a command should use and, when there is none it may use, tells the user why —
+ * not linked, link expired, or (for someone else's account) sharing switched off.
+ */
+public final class AccountAccess {
+
+    private final LinkedAccountRepository accounts;
+    private final Messages messages;
+
+    public AccountAccess(LinkedAccountRepository accounts, Messages messages) {
+        this.accounts = accounts;
+        this.messages = messages;
+    }
+
+    /** The caller's own usable account, or empty after telling them to /link. */
+    public Optional<LinkedAccount> own(CommandContext context) {
+        Optional<LinkedAccount> account = accounts.find(context.user());
+        if (account.isEmpty()) {
+            context.replyPrivately(Reply.error(messages.get(context.locale(), "error.not-linked")));
+            return Optional.empty();
+        }
+        if (account.get().status() == AccountStatus.NEEDS_RELINK) {
+            context.replyPrivately(Reply.error(messages.get(context.locale(), "error.spotify.relink")));
+            return Optional.empty();
+        }
+        return account;
+    }
+
+    /**
+     * The account of {@code target} (same platform as the caller) when that user linked and shares; otherwise
+     * empty after telling the caller — without revealing more than "not available".
+     */
+    public Optional<LinkedAccount> of(CommandContext context, ChatUser target, String targetLabel) {
+        if (target.equals(context.user())) {
+            return own(context);
+        }
+        Optional<LinkedAccount> account = accounts.find(target);
+        if (account.isEmpty()) {
+            context.replyPrivately(Reply.error(messages.get(context.locale(), "nowplaying.other-not-linked",
+                    targetLabel)));
+            return Optional.empty();
+        }
+        if (!account.get().sharingEnabled()) {
+            context.replyPrivately(Reply.error(messages.get(context.locale(), "nowplaying.other-private",
+                    targetLabel)));
+            return Optional.empty();
+        }
+        if (account.get().status() == AccountStatus.NEEDS_RELINK) {
+            context.replyPrivately(Reply.error(messages.get(context.locale(), "nowplaying.other-unavailable",
+                    targetLabel)));
+            return Optional.empty();
+        }
+        return account;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.spotlink.command;
+
+import dev.spotlink.i18n.Messages;
+import dev.spotlink.spotify.NowPlaying;
+import dev.spotlink.spotify.SpotifyApiClient;
+import dev.spotlink.spotify.SpotifyEntity;
+import dev.spotlink.spotify.SpotifyException;
+import dev.spotlink.spotify.SpotifyLinkParser;
+import dev.spotlink.spotify.SpotifyUri;
+import dev.spotlink.spotify.TokenManager;
+import dev.spotlink.store.LinkedAccount;
+import dev.spotlink.store.LinkedAccountRepository;
+import dev.spotlink.store.AccountStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /share [link]}: a scannable Spotify code (with title and link) for a Spotify link/URI, or for the
+ * caller's current track. Sharing a link works without linking an account; titles then come from the link only.
+ */
+public final class ShareCommand implements Command {
+
+    private static final Logger log = LoggerFactory.getLogger(ShareCommand.class);
+    private static final CommandSpec SPEC;
+
+    static {
+        List<OptionSpec> options = new ArrayList<>();
+        options.add(OptionSpec.positional("link", "option.link.description"));
+        options.addAll(CodeOptions.specs());
+        SPEC = new CommandSpec("share", "command.share.description", options, true);
+    }
+
+    private final AccountAccess access;
+    private final LinkedAccountRepository accounts;
+    private final TokenManager tokens;
+    private final SpotifyApiClient api;
+    private final CodeImages codeImages;
+    private final CodeOptions codeOptions;
+    private final Messages messages;
+
+    public ShareCommand(AccountAccess access, LinkedAccountRepository accounts, TokenManager tokens,
+                        SpotifyApiClient api, CodeImages codeImages, CodeOptions codeOptions, Messages messages) {
+        this.access = access;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.api = api;
+        this.codeImages = codeImages;
+        this.codeOptions = codeOptions;
+        this.messages = messages;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(CommandContext context, CommandArgs args) throws SpotifyException {
+        Locale locale = context.locale();
+        CodeOptions.Result style = codeOptions.parse(args, locale);
+        if (style.problem() != null) {
+            context.replyPrivately(Reply.error(style.problem()));
+            return;
+        }
+        Optional<String> link = args.get("link");
+        SpotifyEntity entity;
+        if (link.isPresent()) {
+            Optional<SpotifyUri> uri = SpotifyLinkParser.parse(link.get());
+            if (uri.isEmpty()) {
+                context.replyPrivately(Reply.error(messages.get(locale, "share.bad-link")));
+                return;
+            }
+            entity = describe(context, uri.get());
+        } else {
+            Optional<SpotifyEntity> current = currentItem(context, locale);
+            if (current.isEmpty()) {
+                return;
+            }
+            entity = current.get();
+        }
+        Reply.Builder reply = Reply.builder()
+                .title(entity.title(), entity.uri().webUrl())
+                .body(entity.subtitle())
+                .button(messages.get(locale, "button.open-in-spotify"), entity.uri().webUrl());
+        codeImages.attachment(entity.uri(), style.style()).ifPresentOrElse(reply::image,
+                () -> reply.footer(messages.get(locale, "share.code-unavailable")));
+        context.reply(reply.build());
+    }
+
+    private Optional<SpotifyEntity> currentItem(CommandContext context, Locale locale) throws SpotifyException {
+        Optional<LinkedAccount> account = access.own(context);
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<NowPlaying> playing = tokens.call(account.get(), api::currentlyPlaying);
+        if (playing.isEmpty() || playing.get().item() == null) {
+            context.replyPrivately(Reply.error(messages.get(locale, "share.nothing-playing")));
+            return Optional.empty();
+        }
+        var item = playing.get().item();
+        Optional<SpotifyUri> uri = item.local() ? Optional.empty() : SpotifyLinkParser.parse(item.uri());
+        if (uri.isEmpty()) {
+            context.replyPrivately(Reply.error(messages.get(locale, "share.local-file")));
+            return Optional.empty();
+        }
+        return Optional.of(new SpotifyEntity(uri.get(), item.name(), String.join(", ", item.artists()),
+                item.coverUrl()));
+    }
+
+    /** Title and subtitle for a link: from the Web API when the caller is linked, else just the link itself. */
+    private SpotifyEntity describe(CommandContext context, SpotifyUri uri) throws SpotifyException {
+        Optional<LinkedAccount> account = accounts.find(context.user())
+                .filter(a -> a.status() == AccountStatus.ACTIVE);
+        if (account.isPresent() && uri.type() != SpotifyUri.Type.USER) {
+            try {
+                return tokens.call(account.get(), token -> api.entity(token, uri));
+            } catch (SpotifyException e) {
+                if (e.reason() == SpotifyException.Reason.NOT_FOUND) {
+                    throw e;
+                }
+                // The code itself needs no Spotify account; a failed title lookup only costs the caption.
+                log.info("Title lookup for {} failed ({}); sharing the code without it", uri, e.reason());
+            }
+        }
+        String title = uri.type() == SpotifyUri.Type.USER ? uri.id() : uri.webUrl();
+        return new SpotifyEntity(uri, title, messages.get(context.locale(), "share.type." + uri.type().path()), null);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.spotlink.config;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every key Spotlink reads, with its default and environment variable. The order here is the order of
+ * problems and of {@link ConfigPrinter} output.
+ */
+public enum ConfigKey {
+    SPOTIFY_CLIENT_ID("spotify.client-id", null, true, false),
+    SPOTIFY_CLIENT_SECRET("spotify.client-secret", null, true, true),
+    SPOTIFY_REDIRECT_URI("spotify.redirect-uri", null, true, false),
+    SPOTIFY_ACCOUNTS_URL("spotify.accounts-url", "https://accounts.spotify.com", false, false),
+    SPOTIFY_API_URL("spotify.api-url", "https://api.spotify.com/v1", false, false),
+    SPOTIFY_CODES_URL("spotify.codes-url", "https://scannables.scdn.co", false, false),
+    SERVER_HOST("server.host", "127.0.0.1", false, false),
+    SERVER_PORT("server.port", "8080", false, false),
+    DATABASE_URL("database.url", "jdbc:sqlite:data/spotlink.db", false, false),
+    SECURITY_KEY_FILE("security.key-file", "data/spotlink.key", false, false),
+    LINK_TTL("link.ttl", "10m", false, false),
+    DISCORD_TOKEN("discord.token", null, false, true),
+    DISCORD_API_URL("discord.api-url", "https://discord.com/api/v10/", false, false),
+    DISCORD_GATEWAY_URL("discord.gateway-url", "wss://gateway.discord.gg/", false, false),
+    DISCORD_DEV_GUILD_ID("discord.dev-guild-id", null, false, false),
+    TELEGRAM_TOKEN("telegram.token", null, false, true),
+    TELEGRAM_API_URL("telegram.api-url", "https://api.telegram.org", false, false);
+
+    /** Names the config file; Main reads it, so the loader must not call it an unknown variable. */
+    public static final String CONFIG_PATH_ENV = "SPOTLINK_CONFIG";
+
+    private final String key;
+    private final String defaultValue;
+    private final boolean required;
+    private final boolean secret;
+
+    ConfigKey(String key, String defaultValue, boolean required, boolean secret) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.required = required;
+        this.secret = secret;
+    }
+
+    /** The key as written in the properties file, e.g. {@code spotify.client-id}. */
+    public String key() {
+        return key;
+    }
+
+    /** {@code SPOTLINK_} + the key upper-cased with {@code .} and {@code -} turned into {@code _}. */
+    public String envName() {
+        return envNameOf(key);
+    }
+
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    public boolean required() {
+        return required;
+    }
+
+    /** Secret values are never echoed: not in problems, not by {@link ConfigPrinter}. */
+    public boolean secret() {
+        return secret;
+    }
+
+    /** The known key with this exact name. */
+    public static Optional<ConfigKey> byKey(String key) {
+        for (ConfigKey k : values()) {
+            if (k.key.equals(key)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String envNameOf(String key) {
+        return "SPOTLINK_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

@@ -1,0 +1,57 @@
+package dev.spotlink.config;
+
+import static dev.spotlink.config.ConfigKey.*;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the effective configuration as {@code key = value} lines (for a start-up log or a support request).
+ * Secrets only ever go through {@link Secret#toString()}, which prints {@code <masked>}.
+ */
+public final class ConfigPrinter {
+
+    private static final String NOT_SET = "(not set)";
+
+    private ConfigPrinter() {
+    }
+
+    /** The lines of {@link #lines(SpotlinkConfig)} joined with newlines. */
+    public static String describe(SpotlinkConfig config) {
+        return String.join("\n", lines(config));
+    }
+
+    /** A comment naming the source file, then one {@code key = value} line per key, in {@link ConfigKey} order. */
+    public static List<String> lines(SpotlinkConfig config) {
+        Map<ConfigKey, String> shown = new EnumMap<>(ConfigKey.class);
+        SpotifyConfig spotify = config.spotify();
+        shown.put(SPOTIFY_CLIENT_ID, spotify.clientId());
+        shown.put(SPOTIFY_CLIENT_SECRET, String.valueOf(spotify.clientSecret()));
+        shown.put(SPOTIFY_REDIRECT_URI, String.valueOf(spotify.redirectUri()));
+        shown.put(SPOTIFY_ACCOUNTS_URL, spotify.accountsUrl());
+        shown.put(SPOTIFY_API_URL, spotify.apiUrl());
+        shown.put(SPOTIFY_CODES_URL, spotify.codesUrl());
+        shown.put(SERVER_HOST, config.server().host());
+        shown.put(SERVER_PORT, Integer.toString(config.server().port()));
+        shown.put(DATABASE_URL, config.database().redactedUrl());
+        shown.put(SECURITY_KEY_FILE, String.valueOf(config.security().keyFile()));
+        shown.put(LINK_TTL, ConfigValues.formatDuration(config.link().ttl()));
+        config.discord().ifPresentOrElse(d -> {
+            shown.put(DISCORD_TOKEN, String.valueOf(d.token()));
+            shown.put(DISCORD_API_URL, d.apiUrl());
+            shown.put(DISCORD_GATEWAY_URL, d.gatewayUrl());
+            shown.put(DISCORD_DEV_GUILD_ID, d.devGuildId().orElse(NOT_SET));
+        }, () -> shown.put(DISCORD_TOKEN, NOT_SET + " -> Discord off"));
+        config.telegram().ifPresentOrElse(t -> {
+            shown.put(TELEGRAM_TOKEN, String.valueOf(t.token()));
+            shown.put(TELEGRAM_API_URL, t.apiUrl());
+        }, () -> shown.put(TELEGRAM_TOKEN, NOT_SET + " -> Telegram off"));
+
+        List<String> lines = new ArrayList<>();
+        lines.add("# effective configuration (file: " + config.source() + ")");
+        shown.forEach((key, value) -> lines.add(key.key() + " = " + value));
+        return List.copyOf(lines);
+    }
+}

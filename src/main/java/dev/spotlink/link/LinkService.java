@@ -1,0 +1,188 @@
+package dev.spotlink.link;
+
+import dev.spotlink.command.Notifier;
+import dev.spotlink.command.Reply;
+import dev.spotlink.config.LinkConfig;
+import dev.spotlink.i18n.Messages;
+import dev.spotlink.spotify.Pkce;
+import dev.spotlink.spotify.SpotifyAccountsClient;
+import dev.spotlink.spotify.SpotifyApiClient;
+import dev.spotlink.spotify.SpotifyException;
+import dev.spotlink.spotify.SpotifyProfile;
+import dev.spotlink.spotify.TokenGrant;
+import dev.spotlink.store.ChatUser;
+import dev.spotlink.store.ClaimResult;
+import dev.spotlink.store.LinkedAccount;
+import dev.spotlink.store.LinkedAccountRepository;
+import dev.spotlink.store.NewLink;
+import dev.spotlink.store.PendingLink;
+import dev.spotlink.store.PendingLinkRepository;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Linking a chat user to a Spotify account: issuing the one-time authorize link, completing the callback
+ * exactly once, and unlinking. All state lives in the database so any process can complete any link.
+ */
+public final class LinkService {
+
+    /** Only what the commands need: now playing and recently played. Profile id/name need no scope. */
+    public static final List<String> SCOPES = List.of("user-read-currently-playing", "user-read-recently-played");
+
+    private static final Logger log = LoggerFactory.getLogger(LinkService.class);
+    private static final int STATE_BYTES = 32; // 256 bits, well over the 128 the design asks for
+    private static final Pattern STATE_FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Pattern CODE_FORMAT = Pattern.compile("[A-Za-z0-9_.~-]{1,2048}");
+    private static final Duration KEEP_USED_STATES = Duration.ofDays(1);
+
+    private final PendingLinkRepository pendingLinks;
+    private final LinkedAccountRepository accounts;
+    private final SpotifyAccountsClient accountsClient;
+    private final SpotifyApiClient api;
+    private final String clientId;
+    private final Notifier notifier;
+    private final Messages messages;
+    private final LinkConfig config;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public LinkService(PendingLinkRepository pendingLinks, LinkedAccountRepository accounts,
+                       SpotifyAccountsClient accountsClient, SpotifyApiClient api, String clientId,
+                       Notifier notifier, Messages messages, LinkConfig config, Clock clock, SecureRandom random) {
+        this.pendingLinks = pendingLinks;
+        this.accounts = accounts;
+        this.accountsClient = accountsClient;
+        this.api = api;
+        this.clientId = clientId;
+        this.notifier = notifier;
+        this.messages = messages;
+        this.config = config;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** How long a link stays valid. */
+    public Duration linkTtl() {
+        return config.ttl();
+    }
+
+    /** Issues a personal authorize URL for {@code user}; only the hash of its state is kept. */
+    public URI startLink(ChatUser user, Locale locale) {
+        byte[] stateBytes = new byte[STATE_BYTES];
+        random.nextBytes(stateBytes);
+        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(stateBytes);
+        Pkce pkce = Pkce.generate();
+        Instant now = clock.instant();
+        pendingLinks.insert(new PendingLink(hash(state), user, pkce.verifier(), clientId,
+                locale.toLanguageTag(), now, now.plus(config.ttl())));
+        log.info("Issued a link for {} (valid {})", user, config.ttl());
+        return accountsClient.authorizeUrl(state, pkce.challenge(), SCOPES);
+    }
+
+    /**
+     * Completes a callback. A state that is malformed, unknown, expired or used never leads to a token request.
+     *
+     * @param fallback locale for pages about states we cannot attribute to a user (the browser's language)
+     */
+    public CallbackResult completeCallback(String code, String state, String error, Locale fallback) {
+        if (state == null || !STATE_FORMAT.matcher(state).matches()) {
+            return error != null ? new CallbackResult.Denied(fallback, error)
+                    : new CallbackResult.MissingParameters(fallback);
+        }
+        ClaimResult claim = pendingLinks.claim(hash(state), clock.instant());
+        if (!(claim instanceof ClaimResult.Claimed claimed)) {
+            if (error != null) {
+                return new CallbackResult.Denied(fallback, error);
+            }
+            if (claim instanceof ClaimResult.Expired) {
+                return new CallbackResult.ExpiredState(fallback);
+            }
+            if (claim instanceof ClaimResult.AlreadyUsed) {
+                return new CallbackResult.UsedState(fallback);
+            }
+            return new CallbackResult.UnknownState(fallback);
+        }
+        PendingLink link = claimed.link();
+        Locale locale = messages.resolve(link.locale());
+        if (error != null) {
+            log.info("{} declined the Spotify authorization ({})", link.user(), error);
+            return new CallbackResult.Denied(locale, error);
+        }
+        if (code == null || !CODE_FORMAT.matcher(code).matches()) {
+            return new CallbackResult.MissingParameters(locale);
+        }
+        return exchange(link, code, locale);
+    }
+
+    private CallbackResult exchange(PendingLink link, String code, Locale locale) {
+        TokenGrant grant;
+        try {
+            grant = accountsClient.exchangeCode(code, link.codeVerifier());
+        } catch (SpotifyException e) {
+            log.warn("Code exchange for {} failed: {}", link.user(), e.reason(), e);
+            return new CallbackResult.ExchangeFailed(locale, e.reason());
+        }
+        SpotifyProfile profile;
+        try {
+            profile = api.me(grant.accessToken());
+        } catch (SpotifyException e) {
+            if (e.reason() == SpotifyException.Reason.NOT_ALLOWLISTED) {
+                log.warn("{} consented, but Spotify answers 403 for their account: it is not on the app's "
+                        + "allow-list. Add it at https://developer.spotify.com/dashboard -> your app -> User "
+                        + "Management (development mode allows 5 users)", link.user());
+            } else {
+                log.warn("Reading the Spotify profile for {} failed: {}", link.user(), e.reason(), e);
+            }
+            return new CallbackResult.ProfileFailed(locale, e.reason());
+        }
+        LinkedAccount saved = accounts.save(new NewLink(link.user(), profile.accountId(), profile.displayName(),
+                link.clientId(), grant.accessToken(), grant.refreshToken(), grant.expiresAt(), grant.scope()),
+                clock.instant());
+        log.info("{} linked Spotify account {}", link.user(), saved.spotifyAccountId());
+        notifier.notify(link.user(), Reply.builder()
+                .body(messages.get(locale, "link.confirmed", saved.shownName()))
+                .build());
+        return new CallbackResult.Linked(locale, saved.shownName());
+    }
+
+    /** Deletes the user's tokens and pending links; true when there was a linked account. */
+    public boolean unlink(ChatUser user) {
+        int pending = pendingLinks.deleteFor(user);
+        boolean removed = accounts.delete(user);
+        log.info("{} unlinked (account removed: {}, pending links removed: {})", user, removed, pending);
+        return removed;
+    }
+
+    /** The user's current link, if any. */
+    public Optional<LinkedAccount> currentLink(ChatUser user) {
+        return accounts.find(user);
+    }
+
+    /** Forgets pending links that expired more than a day ago (used ones are kept that long to say "already used"). */
+    public int purgeOldLinks() {
+        return pendingLinks.purgeOlderThan(clock.instant().minus(KEEP_USED_STATES));
+    }
+
+    static String hash(String state) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(state.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.spotlink.testing;
+
+import dev.spotlink.config.DatabaseConfig;
+import dev.spotlink.config.DiscordConfig;
+import dev.spotlink.config.LinkConfig;
+import dev.spotlink.config.Secret;
+import dev.spotlink.config.SecurityConfig;
+import dev.spotlink.config.ServerConfig;
+import dev.spotlink.config.SpotifyConfig;
+import dev.spotlink.config.SpotlinkConfig;
+import dev.spotlink.config.TelegramConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Configs for tests: everything on 127.0.0.1, data in a temp folder, Spotify pointing at a {@link FakeSpotify}. */
+public final class TestConfigs {
+
+    public static final String CLIENT_ID = "spotlink-test-client";
+    public static final String CLIENT_SECRET = "spotlink-test-secret-0123456789";
+
+    private TestConfigs() {
+    }
+
+    /** A config with a fixed free port (the redirect URI must name it before the server starts). */
+    public static SpotlinkConfig config(FakeSpotify spotify, Path dataDir) {
+        return config(spotify, dataDir, freePort(), Optional.empty(), Optional.empty());
+    }
+
+    public static SpotlinkConfig config(FakeSpotify spotify, Path dataDir, int port,
+                                        Optional<DiscordConfig> discord, Optional<TelegramConfig> telegram) {
+        spotify.registerApp(CLIENT_ID, CLIENT_SECRET);
+        return new SpotlinkConfig(
+                dataDir.resolve("config.properties").toAbsolutePath(),
+                new SpotifyConfig(CLIENT_ID, new Secret(CLIENT_SECRET),
+                        URI.create("http://127.0.0.1:" + port + "/callback"),
+                        spotify.accountsUrl(), spotify.apiUrl(), spotify.codesUrl()),
+                new ServerConfig("127.0.0.1", port),
+                new DatabaseConfig("jdbc:sqlite:" + dataDir.resolve("spotlink.db").toAbsolutePath()),
+                new SecurityConfig(dataDir.resolve("spotlink.key")),
+                new LinkConfig(Duration.ofMinutes(10)),
+                discord,
+                telegram);
+    }
+
+    /** A port that was free a moment ago. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
