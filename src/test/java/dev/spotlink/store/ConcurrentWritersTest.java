@@ -4,6 +4,7 @@ import static dev.spotlink.store.StoreFixtures.NOW;
 import static dev.spotlink.store.StoreFixtures.discord;
 import static dev.spotlink.store.StoreFixtures.newLink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,7 @@ class ConcurrentWritersTest {
                                 NOW.plus(Duration.ofHours(n)), null);
                         accounts.find(user).orElseThrow(); // readers run beside the writers
                     }
+                    accounts.setSharing(user, false);
                     return null;
                 }));
             }
@@ -58,6 +60,7 @@ class ConcurrentWritersTest {
                 assertEquals("access-" + REFRESHES + "-" + account.user().userId(), account.accessToken());
                 assertEquals("refresh-0", account.refreshToken());
                 assertEquals(NOW.plus(Duration.ofHours(REFRESHES)), account.expiresAt());
+                assertFalse(account.sharingEnabled());
             }
         }
     }

@@ -147,6 +147,7 @@ public final class TelegramTransport implements AutoCloseable {
             throw new IllegalStateException("Telegram long polling could not start: "
                     + redaction.text(e.getMessage()));
         }
+        polling.started();
         log.info("Telegram: polling {} as @{}", describe(url), botUsername);
     }
 
@@ -162,15 +163,10 @@ public final class TelegramTransport implements AutoCloseable {
         }
         closed = true;
         polling.stopped();
-        if (pollingApp != null) {
-            try {
-                pollingApp.close();
-            } catch (Exception e) {
-                log.warn("Stopping Telegram polling failed", redaction.scrub(e));
-            }
-        }
-        // the thread may sit in a long poll until Telegram answers it; it is a daemon and consumes nothing now
-        pollerThread.shutdownNow();
+        // Not pollingApp.close(): it interrupts the poll in flight, which TelegramBots logs as an ERROR with a
+        // stack trace on every shutdown. Shutting the poller's executor down lets the poll in flight end on its
+        // own (its updates are dropped unconfirmed, so Telegram delivers them again) and runs no further poll.
+        pollerThread.shutdown();
         lanes.shutdown(DRAIN_MILLIS);
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

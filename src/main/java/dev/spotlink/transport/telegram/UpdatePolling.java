@@ -62,6 +62,11 @@ final class UpdatePolling implements Function<Integer, GetUpdates> {
         return state.get();
     }
 
+    /** Telegram answered getMe and deleteWebhook: reachable, whatever the first long poll does. */
+    void started() {
+        state.compareAndSet(State.STARTING, State.CONNECTED);
+    }
+
     void stopped() {
         state.set(State.STOPPED);
     }

@@ -1,0 +1,112 @@
+package dev.spotlink.transport.discord;
+
+import dev.spotlink.command.Command;
+import dev.spotlink.command.CommandArgs;
+import dev.spotlink.command.CommandRegistry;
+import dev.spotlink.command.Reply;
+import dev.spotlink.i18n.Messages;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives slash commands on JDA's event thread and hands them to the bounded worker pool at once, so one slow
+ * or failing command never holds up the others. Commands that call Spotify are deferred immediately; the others
+ * usually answer within milliseconds, and a watchdog defers them (privately: they answer privately) if they do
+ * not answer in time. Discord drops an interaction that is not acknowledged within 3 seconds.
+ */
+final class InteractionHandler extends ListenerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(InteractionHandler.class);
+
+    private final CommandRegistry registry;
+    private final Messages messages;
+    private final ReplyRenderer renderer;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService watchdog;
+    private final Duration ackAfter;
+    private final Runnable onReady;
+
+    InteractionHandler(CommandRegistry registry, Messages messages, ReplyRenderer renderer, ExecutorService workers,
+                       ScheduledExecutorService watchdog, Duration ackAfter, Runnable onReady) {
+        this.registry = registry;
+        this.messages = messages;
+        this.renderer = renderer;
+        this.workers = workers;
+        this.watchdog = watchdog;
+        this.ackAfter = ackAfter;
+        this.onReady = onReady;
+    }
+
+    @Override
+    public void onReady(ReadyEvent event) {
+        onReady.run();
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        Locale locale = messages.resolve(event.getUserLocale().getLocale());
+        InteractionContext context = new InteractionContext(event, locale, renderer);
+        Optional<Command> command = registry.find(event.getName());
+        if (command.isEmpty()) {
+            // a command registered by an older version that this one no longer has
+            log.info("Unknown slash command /{} from {}", event.getName(), context.user());
+            context.replyPrivatelyAsync(Reply.error(messages.get(locale, "error.command.unknown",
+                    "/" + event.getName())));
+            return;
+        }
+        boolean callsSpotify = command.get().spec().callsSpotify();
+        if (callsSpotify) {
+            context.defer(false);
+        }
+        CommandArgs args = args(event);
+        try {
+            workers.execute(() -> run(command.get(), context, args));
+        } catch (RejectedExecutionException e) {
+            log.warn("All Discord command workers busy and the queue full: /{} from {} refused",
+                    event.getName(), context.user());
+            context.replyPrivatelyAsync(Reply.error(messages.get(locale, "discord.busy")));
+            return;
+        }
+        if (!callsSpotify) {
+            try {
+                watchdog.schedule(() -> context.defer(true), ackAfter.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                log.debug("Watchdog stopped (shutting down); /{} not guarded", event.getName());
+            }
+        }
+    }
+
+    private void run(Command command, InteractionContext context, CommandArgs args) {
+        try {
+            registry.execute(command, context, args);
+        } catch (RuntimeException e) {
+            // the registry never throws by contract; this guards the worker and the user against a broken one
+            log.error("Command /{} failed for {}", command.spec().name(), context.user(), e);
+            context.replyPrivately(Reply.error(messages.get(context.locale(), "error.internal")));
+        } finally {
+            context.finish();
+        }
+    }
+
+    /** Option values as the core expects them: raw strings by name; a user option gives the user's id. */
+    static CommandArgs args(SlashCommandInteractionEvent event) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (OptionMapping option : event.getOptions()) {
+            values.put(option.getName(), option.getAsString());
+        }
+        return new CommandArgs(values);
+    }
+}
