@@ -5,6 +5,8 @@ import dev.spotlink.config.ConfigLoader;
 import dev.spotlink.config.SpotlinkConfig;
 import dev.spotlink.store.StoreException;
 import dev.spotlink.transport.console.ConsoleTransport;
+import dev.spotlink.transport.discord.DiscordTransport;
+import dev.spotlink.transport.telegram.TelegramTransport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,18 +96,42 @@ public final class Main {
             log.warn("No chat platform configured (set discord.token and/or telegram.token). The callback "
                     + "server runs; try the commands with `java -jar spotlink.jar console`.");
         }
+        List<AutoCloseable> transports = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Shutting down");
+            // transports first: stop taking commands and let in-flight ones finish before the database closes
+            for (int i = transports.size() - 1; i >= 0; i--) {
+                closeQuietly(transports.get(i));
+            }
             app.close();
             stopped.countDown();
         }, "spotlink-shutdown"));
+        try {
+            config.discord().ifPresent(discord -> transports.add(DiscordTransport.create(discord, app.core()).start()));
+            config.telegram().ifPresent(telegram -> {
+                TelegramTransport transport = TelegramTransport.create(telegram, app.core());
+                transport.start();
+                transports.add(transport);
+            });
+        } catch (RuntimeException e) {
+            log.error("A chat transport could not start; stopping", e);
+            return EXIT_STARTUP;
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("Stopping {} failed", closeable.getClass().getSimpleName(), e);
+        }
     }
 
     /** The parsed command line. */

@@ -89,7 +89,7 @@ public final class LinkService {
         Instant now = clock.instant();
         pendingLinks.insert(new PendingLink(hash(state), user, pkce.verifier(), clientId,
                 locale.toLanguageTag(), now, now.plus(config.ttl())));
-        log.info("Issued a link for {} (valid {})", user, config.ttl());
+        log.info("Issued a link for {} (valid {} min)", user, config.ttl().toMinutes());
         return accountsClient.authorizeUrl(state, pkce.challenge(), SCOPES);
     }
 
