@@ -1,10 +1,11 @@
 package dev.spotlink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spotlink.card.CardRenderer;
+import dev.spotlink.card.Cards;
 import dev.spotlink.command.AccountAccess;
-import dev.spotlink.command.CodeImages;
-import dev.spotlink.command.CodeOptions;
 import dev.spotlink.command.Command;
+import dev.spotlink.command.CommandCooldown;
 import dev.spotlink.command.CommandRegistry;
 import dev.spotlink.command.HelpCommand;
 import dev.spotlink.command.LinkCommand;
@@ -16,9 +17,12 @@ import dev.spotlink.command.ShareCommand;
 import dev.spotlink.command.UnlinkCommand;
 import dev.spotlink.config.SpotlinkConfig;
 import dev.spotlink.i18n.Messages;
+import dev.spotlink.image.Images;
 import dev.spotlink.link.LinkService;
+import dev.spotlink.spotify.Backoff;
 import dev.spotlink.spotify.HttpClients;
 import dev.spotlink.spotify.Json;
+import dev.spotlink.spotify.RateLimitGate;
 import dev.spotlink.spotify.SpotifyAccountsClient;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
@@ -28,6 +32,7 @@ import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.store.PendingLinkRepository;
 import dev.spotlink.store.TokenCipher;
 import dev.spotlink.web.Health;
+import dev.spotlink.web.ServerLimits;
 import dev.spotlink.web.WebServer;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -52,34 +57,47 @@ public final class Application implements AutoCloseable {
     private final Core core;
     private final WebServer web;
     private final ScheduledExecutorService housekeeping;
+    private final Images images;
 
-    private Application(Core core, WebServer web, ScheduledExecutorService housekeeping) {
+    private Application(Core core, WebServer web, ScheduledExecutorService housekeeping, Images images) {
         this.core = core;
         this.web = web;
         this.housekeeping = housekeeping;
+        this.images = images;
     }
 
     /** Opens the database, wires everything and starts the callback server. */
     public static Application start(SpotlinkConfig config, Clock clock) {
+        return start(config, clock, ServerLimits.DEFAULT);
+    }
+
+    /** As {@link #start(SpotlinkConfig, Clock)} with other callback server limits (tests). */
+    public static Application start(SpotlinkConfig config, Clock clock, ServerLimits limits) {
         Database database = Database.open(config.database().url());
         try {
-            return wire(config, clock, database);
+            return wire(config, clock, database, limits);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static Application wire(SpotlinkConfig config, Clock clock, Database database) {
+    private static Application wire(SpotlinkConfig config, Clock clock, Database database, ServerLimits limits) {
         TokenCipher cipher = TokenCipher.openFor(database, config.security().keyFile());
         LinkedAccountRepository accounts = new LinkedAccountRepository(database, cipher);
         PendingLinkRepository pending = new PendingLinkRepository(database, cipher);
 
         OkHttpClient http = HttpClients.create();
         ObjectMapper json = Json.mapper();
-        SpotifyAccountsClient accountsClient = new SpotifyAccountsClient(http, json, config.spotify(), clock);
-        SpotifyApiClient api = new SpotifyApiClient(http, json, config.spotify().apiUrl());
-        SpotifyCodesClient codes = new SpotifyCodesClient(http, config.spotify().codesUrl());
+        // One gate per Spotify app: a 429 pauses its Web API and token calls alike. Gates and back-offs keep real
+        // time (they sleep for real), whatever clock decides token expiry.
+        RateLimitGate appGate = new RateLimitGate("Spotify app " + config.spotify().clientId());
+        SpotifyAccountsClient accountsClient = new SpotifyAccountsClient(http, json, config.spotify(), clock,
+                appGate, Backoff.standard());
+        SpotifyApiClient api = new SpotifyApiClient(http, json, config.spotify().apiUrl(), appGate,
+                Backoff.standard());
+        SpotifyCodesClient codes = new SpotifyCodesClient(http, config.spotify().codesUrl(),
+                new RateLimitGate("Spotify codes"), Backoff.standard());
         TokenManager tokens = new TokenManager(accounts, accountsClient, clock);
 
         Messages messages = new Messages();
@@ -88,20 +106,22 @@ public final class Application implements AutoCloseable {
                 notifiers, messages, config.link(), clock, new SecureRandom());
 
         AccountAccess access = new AccountAccess(accounts, messages);
-        CodeImages codeImages = new CodeImages(codes);
+        Images images = Images.create(http, codes, config.cache(), config.imageCacheDirectory());
+        Cards cards = new Cards(images, new CardRenderer());
         List<Command> commands = new ArrayList<>(List.of(
                 new LinkCommand(links, messages),
                 new UnlinkCommand(links, messages),
-                new NowPlayingCommand(access, tokens, api, codeImages, new PlaybackFormatter(messages), messages),
-                new ShareCommand(access, accounts, tokens, api, codeImages, new CodeOptions(messages), messages),
+                new NowPlayingCommand(access, tokens, api, cards, new PlaybackFormatter(messages), messages),
+                new ShareCommand(access, accounts, tokens, api, cards, messages),
                 new PrivacyCommand(access, accounts, messages)));
         commands.add(new HelpCommand(messages, commands.stream().map(Command::spec).toList()));
-        CommandRegistry registry = new CommandRegistry(commands, messages);
+        CommandRegistry registry = new CommandRegistry(commands, messages,
+                new CommandCooldown(config.command().cooldown(), clock));
 
         Health health = new Health(database::isOpen);
         String callbackPath = callbackPath(config);
         WebServer web = new WebServer(config.server().host(), config.server().port(), callbackPath, links,
-                messages, health, json).start();
+                messages, health, json, limits).start();
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "spotlink-housekeeping");
@@ -111,7 +131,7 @@ public final class Application implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(() -> purge(links), 1, 60, TimeUnit.MINUTES);
         Core core = new Core(clock, database, accounts, http, json, api, codes, tokens, messages, notifiers, links,
                 registry, health);
-        return new Application(core, web, housekeeping);
+        return new Application(core, web, housekeeping, images);
     }
 
     private static String callbackPath(SpotlinkConfig config) {
@@ -141,6 +161,14 @@ public final class Application implements AutoCloseable {
         return web.port();
     }
 
+    /**
+     * Stops taking OAuth callbacks and waits for those in progress (shutdown: before the transports close, so a
+     * completing link can still tell its user in chat).
+     */
+    public void drainCallbacks() {
+        web.drain();
+    }
+
     @Override
     public void close() {
         housekeeping.shutdownNow();
@@ -149,6 +177,7 @@ public final class Application implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Stopping the callback server failed", e);
         }
+        images.close();
         core.http().dispatcher().executorService().shutdown();
         core.http().connectionPool().evictAll();
         core.database().close();

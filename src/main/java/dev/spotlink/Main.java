@@ -3,6 +3,7 @@ package dev.spotlink;
 import dev.spotlink.config.ConfigException;
 import dev.spotlink.config.ConfigLoader;
 import dev.spotlink.config.SpotlinkConfig;
+import dev.spotlink.store.KeyRotation;
 import dev.spotlink.store.StoreException;
 import dev.spotlink.transport.console.ConsoleTransport;
 import dev.spotlink.transport.discord.DiscordTransport;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point: reads the command line and config, then wires and runs the bot. Usage:
- * {@code java -jar spotlink.jar [console] [--config FILE] [--locale TAG]}.
+ * {@code java -jar spotlink.jar [console | rotate-key] [--config FILE] [--locale TAG]}.
  */
 public final class Main {
 
@@ -35,6 +36,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // cards are drawn with Java2D on servers without a display
+        System.setProperty("java.awt.headless", "true");
         int code = run(args, System.getenv());
         if (code != 0) {
             System.exit(code);
@@ -62,6 +65,9 @@ public final class Main {
             System.err.println(e.isFirstRun() ? e.firstRunGuide() : e.getMessage());
             return EXIT_CONFIG;
         }
+        if (cli.rotateKey()) {
+            return rotateKey(config);
+        }
         Application app;
         try {
             app = Application.start(config, Clock.systemUTC());
@@ -74,6 +80,26 @@ public final class Main {
             return EXIT_STARTUP;
         }
         return cli.console() ? runConsole(app, cli.locale()) : runBot(app, config);
+    }
+
+    /** Re-encrypts every stored secret under a new key; the bot must be stopped (the database lock says so). */
+    private static int rotateKey(SpotlinkConfig config) {
+        try {
+            KeyRotation.Result result = KeyRotation.rotate(config.database().url(), config.security().keyFile(),
+                    Clock.systemUTC());
+            System.out.println("Rotated the token encryption key.");
+            System.out.println("  Re-encrypted: " + result.accounts() + " linked account(s) (access and refresh"
+                    + " tokens), " + result.pendingLinks() + " pending /link request(s)");
+            System.out.println("  New key:      " + result.keyFile());
+            System.out.println("  Old key:      " + result.backupFile() + " (mode 0600)");
+            System.out.println("Keep the old key with any database backups made before now (they need it);"
+                    + " delete it when those backups are gone.");
+            return 0;
+        } catch (StoreException e) {
+            System.err.println("Key rotation failed: " + e.getMessage());
+            log.debug("Key rotation failed", e);
+            return EXIT_STARTUP;
+        }
     }
 
     private static int runConsole(Application app, Locale locale) {
@@ -100,7 +126,9 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Shutting down");
-            // transports first: stop taking commands and let in-flight ones finish before the database closes
+            // callbacks first, while the transports can still tell a user "linked as ..."; then the transports:
+            // stop taking commands and let in-flight ones finish; the database closes last, checkpointed
+            app.drainCallbacks();
             for (int i = transports.size() - 1; i >= 0; i--) {
                 closeQuietly(transports.get(i));
             }
@@ -135,23 +163,27 @@ public final class Main {
     }
 
     /** The parsed command line. */
-    record CommandLine(boolean console, boolean help, Locale locale, String[] configArgs) {
+    record CommandLine(boolean console, boolean rotateKey, boolean help, Locale locale, String[] configArgs) {
 
         static final String USAGE = """
-                Usage: java -jar spotlink.jar [console] [--config FILE] [--locale TAG]
+                Usage: java -jar spotlink.jar [console | rotate-key] [--config FILE] [--locale TAG]
                   (no mode)   run the bot: callback server plus the Discord/Telegram transports configured
                   console     run the commands in this terminal for one local user
+                  rotate-key  re-encrypt every stored token under a new key (stop the bot first); the old
+                              key is kept as <key file>.bak-<time>
                   --config    config file (default ./config.properties, or env SPOTLINK_CONFIG)
                   --locale    console language, e.g. en or ru (default: the system's)""";
 
         static CommandLine parse(String[] args) {
             boolean console = false;
+            boolean rotateKey = false;
             boolean help = false;
             Locale locale = Locale.getDefault();
             List<String> configArgs = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "console" -> console = true;
+                    case "rotate-key" -> rotateKey = true;
                     case "run" -> console = false;
                     case "-h", "--help", "help" -> help = true;
                     case "--config" -> {
@@ -170,7 +202,10 @@ public final class Main {
                     default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
                 }
             }
-            return new CommandLine(console, help, locale, configArgs.toArray(String[]::new));
+            if (console && rotateKey) {
+                throw new IllegalArgumentException("Choose one mode: console or rotate-key");
+            }
+            return new CommandLine(console, rotateKey, help, locale, configArgs.toArray(String[]::new));
         }
     }
 }

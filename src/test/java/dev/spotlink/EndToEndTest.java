@@ -68,8 +68,9 @@ class EndToEndTest {
         assertTrue(shared.contains("https://open.spotify.com/album/4yP0hdKOZPNshxUOjY0cZj"), shared);
         BufferedImage code = assertDecodableImageSaved(shared);
         assertEquals(640, code.getWidth());
-        assertTrue(bot.spotify.requests().stream().anyMatch(r -> r.path().startsWith(
-                "/uri/plain/png/000000/black/640/spotify:album:4yP0hdKOZPNshxUOjY0cZj")), "code style passed on");
+        // background:auto takes the cover's colour; the asked bar colour and size are passed on
+        assertTrue(bot.spotify.requests().stream().anyMatch(r -> r.path().matches(
+                "/uri/plain/png/[0-9a-f]{6}/black/640/spotify:album:4yP0hdKOZPNshxUOjY0cZj")), "code style passed on");
 
         bot.run("/share");
         assertTrue(bot.drainOutput().contains("https://open.spotify.com/track/" + TRACK_ID), "current track");
@@ -104,7 +105,9 @@ class EndToEndTest {
         bot.run("/nowplaying");
         String local = bot.drainOutput();
         assertTrue(local.contains("Demo tape") && local.contains("local file"), local);
-        assertFalse(local.contains("Image saved"), "no code for a local file");
+        assertTrue(local.contains("Image saved"), "a card, without a code");
+        assertFalse(bot.spotify.requests().stream().anyMatch(r -> r.path().contains("spotify:local")),
+                "no code requested for a local file");
     }
 
     @Test
@@ -112,8 +115,8 @@ class EndToEndTest {
         bot.run("/share https://example.org/track/123");
         assertTrue(bot.drainOutput().contains("not a Spotify link"));
         bot.run("/share spotify:track:6rqhFgbbKwnb9MLmUQDhG6 bars:green");
-        assertTrue(bot.drainOutput().contains("Valid values: white, black"));
-        bot.run("/share spotify:track:6rqhFgbbKwnb9MLmUQDhG6 style:card");
+        assertTrue(bot.drainOutput().contains("Valid values: white, black, auto"));
+        bot.run("/share spotify:track:6rqhFgbbKwnb9MLmUQDhG6 format:png");
         assertTrue(bot.drainOutput().contains("Valid options"));
         bot.run("/share spotify:track:6rqhFgbbKwnb9MLmUQDhG6 size:99999");
         assertTrue(bot.drainOutput().contains("160 to 2000"));

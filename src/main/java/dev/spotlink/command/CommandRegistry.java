@@ -2,17 +2,20 @@ package dev.spotlink.command;
 
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.SpotifyException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The explicit list of commands every transport offers, and the one place that runs them: it checks choice
- * options, and turns every failure into a localized message for the user plus one log line for the admin.
+ * options, holds back users inside their {@link CommandCooldown} (commands that call Spotify only), and turns
+ * every failure into a localized message for the user plus one log line for the admin.
  */
 public final class CommandRegistry {
 
@@ -21,9 +24,17 @@ public final class CommandRegistry {
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Messages messages;
     private final SpotifyErrors spotifyErrors;
+    private final CommandCooldown cooldown;
 
+    /** Without a cooldown. */
     public CommandRegistry(List<Command> commands, Messages messages) {
+        this(commands, messages, CommandCooldown.disabled());
+    }
+
+    /** @param cooldown applied to commands whose spec {@linkplain CommandSpec#callsSpotify() calls Spotify} */
+    public CommandRegistry(List<Command> commands, Messages messages, CommandCooldown cooldown) {
         this.messages = messages;
+        this.cooldown = Objects.requireNonNull(cooldown, "cooldown");
         this.spotifyErrors = new SpotifyErrors(messages);
         for (Command command : commands) {
             if (this.commands.putIfAbsent(command.spec().name(), command) != null) {
@@ -48,6 +59,15 @@ public final class CommandRegistry {
             context.replyPrivately(Reply.error(problem.get()));
             return;
         }
+        if (command.spec().callsSpotify()) {
+            Optional<Duration> wait = cooldown.tryAcquire(context.user());
+            if (wait.isPresent()) {
+                log.debug("/{} for {} refused: cooldown, {} ms left", name, context.user(), wait.get().toMillis());
+                context.replyPrivately(Reply.error(messages.get(context.locale(), "error.cooldown",
+                        wholeSeconds(wait.get()))));
+                return;
+            }
+        }
         try {
             command.execute(context, args);
         } catch (SpotifyException e) {
@@ -57,6 +77,12 @@ public final class CommandRegistry {
             log.error("Command /{} failed for {}", name, context.user(), e);
             context.replyPrivately(Reply.error(messages.get(context.locale(), "error.internal")));
         }
+    }
+
+    /** Whole seconds rounded up, at least 1: a user told "0 s" who tries at once would be refused again. */
+    private static long wholeSeconds(Duration duration) {
+        long seconds = duration.getSeconds() + (duration.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     private Optional<String> checkChoices(CommandSpec spec, CommandArgs args, Locale locale) {

@@ -1,13 +1,17 @@
 package dev.spotlink.command;
 
+import dev.spotlink.card.CardContent;
+import dev.spotlink.card.CardImage;
+import dev.spotlink.card.Cards;
+import dev.spotlink.card.ShareStyle;
 import dev.spotlink.i18n.Messages;
-import dev.spotlink.spotify.CodeStyle;
 import dev.spotlink.spotify.NowPlaying;
 import dev.spotlink.spotify.PlayableItem;
 import dev.spotlink.spotify.RecentlyPlayed;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyException;
 import dev.spotlink.spotify.SpotifyLinkParser;
+import dev.spotlink.spotify.SpotifyUri;
 import dev.spotlink.spotify.TokenManager;
 import dev.spotlink.store.ChatUser;
 import dev.spotlink.store.LinkedAccount;
@@ -16,8 +20,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code /nowplaying [user]}: the current track or episode with progress, cover, link and Spotify code; when
- * nothing plays, the last played item, saying so.
+ * {@code /nowplaying [user]}: the current track or episode as a card (cover, title, artists, progress, Spotify
+ * code) with the link; when nothing plays, the last played item, saying so.
  */
 public final class NowPlayingCommand implements Command {
 
@@ -27,16 +31,16 @@ public final class NowPlayingCommand implements Command {
     private final AccountAccess access;
     private final TokenManager tokens;
     private final SpotifyApiClient api;
-    private final CodeImages codeImages;
+    private final Cards cards;
     private final PlaybackFormatter formatter;
     private final Messages messages;
 
     public NowPlayingCommand(AccountAccess access, TokenManager tokens, SpotifyApiClient api,
-                             CodeImages codeImages, PlaybackFormatter formatter, Messages messages) {
+                             Cards cards, PlaybackFormatter formatter, Messages messages) {
         this.access = access;
         this.tokens = tokens;
         this.api = api;
-        this.codeImages = codeImages;
+        this.cards = cards;
         this.formatter = formatter;
         this.messages = messages;
     }
@@ -66,7 +70,11 @@ public final class NowPlayingCommand implements Command {
             } else {
                 String progress = formatter.progress(playing.progressMs(), playing.item().durationMs(),
                         playing.playing());
-                context.reply(card(playing.item(), progress, linked, locale, "nowplaying.footer"));
+                String label = messages.get(locale, playing.playing() ? "card.label.now-playing" : "card.label.paused");
+                CardContent.Progress position = new CardContent.Progress(playing.progressMs(),
+                        playing.item().durationMs());
+                context.reply(card(playing.item(), progress, CardContent.of(playing.item(), label, position),
+                        linked, locale, "nowplaying.footer"));
             }
             return;
         }
@@ -76,22 +84,25 @@ public final class NowPlayingCommand implements Command {
             return;
         }
         String header = messages.get(locale, "nowplaying.last-played-header", linked.shownName());
-        context.reply(card(last.get().item(), header, linked, locale, "nowplaying.footer-last"));
+        CardContent content = CardContent.of(last.get().item(), messages.get(locale, "card.label.last-played"), null);
+        context.reply(card(last.get().item(), header, content, linked, locale, "nowplaying.footer-last"));
     }
 
-    private Reply card(PlayableItem item, String extraLine, LinkedAccount linked, Locale locale, String footerKey) {
+    private Reply card(PlayableItem item, String extraLine, CardContent content, LinkedAccount linked, Locale locale,
+                       String footerKey) {
         StringBuilder body = new StringBuilder(formatter.subtitle(item, locale)).append('\n').append(extraLine);
+        Optional<SpotifyUri> uri = item.local() || item.uri() == null ? Optional.empty()
+                : SpotifyLinkParser.parse(item.uri());
+        CardImage card = cards.card(content, item.coverUrl(), uri.orElse(null), ShareStyle.Options.defaultCard());
+        if (uri.isEmpty()) {
+            body.append('\n').append(messages.get(locale, "nowplaying.local-file"));
+        } else if (!card.hasCode()) {
+            body.append('\n').append(messages.get(locale, "card.code-unavailable"));
+        }
         Reply.Builder reply = Reply.builder()
                 .title(item.name(), item.webUrl())
-                .thumbnail(item.coverUrl())
-                .footer(messages.get(locale, footerKey, linked.shownName()));
-        if (item.local() || item.uri() == null) {
-            body.append('\n').append(messages.get(locale, "nowplaying.local-file"));
-        } else {
-            SpotifyLinkParser.parse(item.uri())
-                    .flatMap(uri -> codeImages.attachment(uri, CodeStyle.DEFAULT))
-                    .ifPresent(reply::image);
-        }
+                .footer(messages.get(locale, footerKey, linked.shownName()))
+                .image(new Reply.Attachment(card.bytes(), card.fileName(), card.mimeType()));
         if (item.webUrl() != null) {
             reply.button(messages.get(locale, "button.open-in-spotify"), item.webUrl());
         }

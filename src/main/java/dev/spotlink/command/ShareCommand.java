@@ -1,5 +1,9 @@
 package dev.spotlink.command;
 
+import dev.spotlink.card.CardContent;
+import dev.spotlink.card.CardImage;
+import dev.spotlink.card.Cards;
+import dev.spotlink.card.ShareStyle;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.NowPlaying;
 import dev.spotlink.spotify.SpotifyApiClient;
@@ -19,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /share [link]}: a scannable Spotify code (with title and link) for a Spotify link/URI, or for the
- * caller's current track. Sharing a link works without linking an account; titles then come from the link only.
+ * {@code /share [link] [style:card|code] [bars] [background] [size]}: a scannable Spotify code, or a card with
+ * cover, title and code, for a Spotify link/URI (default: code) or the caller's current track (default: card).
+ * Sharing a link works without linking an account; titles then come from the link only.
  */
 public final class ShareCommand implements Command {
 
@@ -38,18 +43,16 @@ public final class ShareCommand implements Command {
     private final LinkedAccountRepository accounts;
     private final TokenManager tokens;
     private final SpotifyApiClient api;
-    private final CodeImages codeImages;
-    private final CodeOptions codeOptions;
+    private final Cards cards;
     private final Messages messages;
 
     public ShareCommand(AccountAccess access, LinkedAccountRepository accounts, TokenManager tokens,
-                        SpotifyApiClient api, CodeImages codeImages, CodeOptions codeOptions, Messages messages) {
+                        SpotifyApiClient api, Cards cards, Messages messages) {
         this.access = access;
         this.accounts = accounts;
         this.tokens = tokens;
         this.api = api;
-        this.codeImages = codeImages;
-        this.codeOptions = codeOptions;
+        this.cards = cards;
         this.messages = messages;
     }
 
@@ -61,12 +64,13 @@ public final class ShareCommand implements Command {
     @Override
     public void execute(CommandContext context, CommandArgs args) throws SpotifyException {
         Locale locale = context.locale();
-        CodeOptions.Result style = codeOptions.parse(args, locale);
+        Optional<String> link = args.get("link");
+        ShareStyle.Result style = ShareStyle.parse(args::get, link.isPresent());
         if (style.problem() != null) {
-            context.replyPrivately(Reply.error(style.problem()));
+            context.replyPrivately(Reply.error(messages.get(locale, style.problem().key(),
+                    style.problem().args().toArray())));
             return;
         }
-        Optional<String> link = args.get("link");
         SpotifyEntity entity;
         if (link.isPresent()) {
             Optional<SpotifyUri> uri = SpotifyLinkParser.parse(link.get());
@@ -86,9 +90,24 @@ public final class ShareCommand implements Command {
                 .title(entity.title(), entity.uri().webUrl())
                 .body(entity.subtitle())
                 .button(messages.get(locale, "button.open-in-spotify"), entity.uri().webUrl());
-        codeImages.attachment(entity.uri(), style.style()).ifPresentOrElse(reply::image,
-                () -> reply.footer(messages.get(locale, "share.code-unavailable")));
+        ShareStyle.Options options = style.options();
+        if (options.mode() == ShareStyle.Mode.CODE) {
+            cards.code(entity.uri(), entity.imageUrl(), options).ifPresentOrElse(
+                    code -> reply.image(attachment(code)),
+                    () -> reply.footer(messages.get(locale, "share.code-unavailable")));
+        } else {
+            String label = messages.get(locale, "share.type." + entity.uri().type().path());
+            CardImage card = cards.card(CardContent.of(entity, label), entity.imageUrl(), entity.uri(), options);
+            reply.image(attachment(card));
+            if (!card.hasCode()) {
+                reply.footer(messages.get(locale, "card.code-unavailable"));
+            }
+        }
         context.reply(reply.build());
+    }
+
+    private static Reply.Attachment attachment(CardImage image) {
+        return new Reply.Attachment(image.bytes(), image.fileName(), image.mimeType());
     }
 
     private Optional<SpotifyEntity> currentItem(CommandContext context, Locale locale) throws SpotifyException {

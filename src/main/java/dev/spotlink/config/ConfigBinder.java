@@ -47,6 +47,10 @@ final class ConfigBinder {
         String databaseUrl = withDefault(DATABASE_URL, ConfigValues::jdbcUrl);
         Path keyFile = withDefault(SECURITY_KEY_FILE, ConfigValues::path);
         Duration ttl = withDefault(LINK_TTL, ConfigValues::ttl);
+        Long memoryBytes = withDefault(CACHE_MEMORY_BYTES, ConfigValues::memoryBytes);
+        Boolean disk = withDefault(CACHE_DISK, ConfigValues::bool);
+        Long diskBytes = withDefault(CACHE_DISK_BYTES, ConfigValues::diskBytes);
+        Duration cooldown = withDefault(COMMAND_COOLDOWN, ConfigValues::cooldown);
         // Endpoint keys are validated even when their platform is off: a typo should not wait for the token.
         Optional<Secret> discordToken = optional(DISCORD_TOKEN, ConfigValues::discordToken);
         String discordApiUrl = withDefault(DISCORD_API_URL, ConfigValues::httpBaseUrlWithSlash);
@@ -65,7 +69,9 @@ final class ConfigBinder {
                 new SecurityConfig(keyFile),
                 new LinkConfig(ttl),
                 discordToken.map(t -> new DiscordConfig(t, discordApiUrl, discordGatewayUrl, devGuildId)),
-                telegramToken.map(t -> new TelegramConfig(t, telegramApiUrl))));
+                telegramToken.map(t -> new TelegramConfig(t, telegramApiUrl)),
+                new CacheConfig(memoryBytes, disk, diskBytes),
+                new CommandConfig(cooldown)));
     }
 
     private <T> T required(ConfigKey key, Function<String, T> parser) {

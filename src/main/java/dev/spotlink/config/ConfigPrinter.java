@@ -38,6 +38,11 @@ public final class ConfigPrinter {
         shown.put(DATABASE_URL, config.database().redactedUrl());
         shown.put(SECURITY_KEY_FILE, String.valueOf(config.security().keyFile()));
         shown.put(LINK_TTL, ConfigValues.formatDuration(config.link().ttl()));
+        shown.put(CACHE_MEMORY_BYTES, ConfigValues.formatBytes(config.cache().memoryBytes()));
+        shown.put(CACHE_DISK, config.cache().disk() ? "true -> " + config.imageCacheDirectory() : "false");
+        shown.put(CACHE_DISK_BYTES, ConfigValues.formatBytes(config.cache().diskBytes()));
+        shown.put(COMMAND_COOLDOWN, config.command().cooldown().isZero() ? "0s (off)"
+                : ConfigValues.formatDuration(config.command().cooldown()));
         config.discord().ifPresentOrElse(d -> {
             shown.put(DISCORD_TOKEN, String.valueOf(d.token()));
             shown.put(DISCORD_API_URL, d.apiUrl());

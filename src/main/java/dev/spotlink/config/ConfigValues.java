@@ -20,7 +20,14 @@ final class ConfigValues {
 
     static final Duration MIN_TTL = Duration.ofMinutes(1);
     static final Duration MAX_TTL = Duration.ofHours(24);
+    static final Duration MAX_COOLDOWN = Duration.ofSeconds(60);
 
+    static final long MAX_MEMORY_BYTES = 4L << 30;
+    static final long MIN_DISK_BYTES = 1L << 20;
+    static final long MAX_DISK_BYTES = 1L << 40;
+
+    private static final Pattern BYTES = Pattern.compile("(\\d{1,13})\\s*([kmgt]i?b?|b)?", Pattern.CASE_INSENSITIVE);
+    private static final String[] BINARY_UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd]?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern TELEGRAM_TOKEN = Pattern.compile("\\d+:[A-Za-z0-9_-]{20,}");
     private static final Pattern SNOWFLAKE = Pattern.compile("[1-9]\\d{0,19}");
@@ -156,6 +163,15 @@ final class ConfigValues {
         return ttl;
     }
 
+    /** The per-user command cooldown: a {@link #duration} from 0 (off) to {@link #MAX_COOLDOWN}. */
+    static Duration cooldown(String value) {
+        Duration cooldown = duration(value);
+        if (cooldown.isNegative() || cooldown.compareTo(MAX_COOLDOWN) > 0) {
+            throw new IllegalArgumentException("must be between 0 (off) and 60s");
+        }
+        return cooldown;
+    }
+
     /** {@code 30s}, {@code 10m}, {@code 1h}, {@code 1d}, bare seconds ({@code 90}) or ISO-8601 ({@code PT10M}). */
     static Duration duration(String value) {
         String hint = "is not a duration; use e.g. 30s, 10m, 1h, 90 (seconds) or PT10M";
@@ -195,6 +211,77 @@ final class ConfigValues {
             return s / 60 + "m";
         }
         return s + "s";
+    }
+
+    /** {@code true} or {@code false}, any case. */
+    static boolean bool(String value) {
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("must be true or false");
+    }
+
+    /** The in-memory image cache bound: a {@link #bytes} size from 0 (no memory cache) to 4GiB. */
+    static long memoryBytes(String value) {
+        long bytes = bytes(value);
+        if (bytes > MAX_MEMORY_BYTES) {
+            throw new IllegalArgumentException("must be at most 4GiB (it lives in the JVM heap)");
+        }
+        return bytes;
+    }
+
+    /** The disk image cache bound: a {@link #bytes} size from 1MiB to 1TiB. */
+    static long diskBytes(String value) {
+        long bytes = bytes(value);
+        if (bytes < MIN_DISK_BYTES || bytes > MAX_DISK_BYTES) {
+            throw new IllegalArgumentException("must be between 1MiB and 1TiB");
+        }
+        return bytes;
+    }
+
+    /**
+     * A size in bytes: bare bytes ({@code 1048576}), binary units {@code KiB MiB GiB TiB} (also {@code k m g t},
+     * as in {@code -Xmx32m}) or decimal units {@code KB MB GB TB}; any case, optional space before the unit.
+     */
+    static long bytes(String value) {
+        String hint = "is not a size; use e.g. 32MiB, 512KiB, 1GiB or a number of bytes";
+        Matcher m = BYTES.matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(hint);
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+        long multiplier;
+        if (unit.equals("b")) {
+            multiplier = 1;
+        } else {
+            int power = "kmgt".indexOf(unit.charAt(0)) + 1;
+            // "KB" is the SI kilobyte; "KiB", "K" and "k" are binary, like the JVM's own -Xmx32m.
+            boolean decimal = unit.length() == 2 && unit.charAt(1) == 'b';
+            multiplier = 1;
+            for (int i = 0; i < power; i++) {
+                multiplier *= decimal ? 1000 : 1024;
+            }
+        }
+        try {
+            return Math.multiplyExact(amount, multiplier);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(hint, e);
+        }
+    }
+
+    /** The largest binary unit that writes {@code bytes} exactly ({@code 32MiB}), read back by {@link #bytes}. */
+    static String formatBytes(long bytes) {
+        int unit = 0;
+        long amount = bytes;
+        while (amount != 0 && amount % 1024 == 0 && unit < BINARY_UNITS.length - 1) {
+            amount /= 1024;
+            unit++;
+        }
+        return amount + BINARY_UNITS[unit];
     }
 
     private static void checkUrl(String value, Set<String> schemes, String what) {

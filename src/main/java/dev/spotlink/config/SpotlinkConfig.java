@@ -16,5 +16,13 @@ public record SpotlinkConfig(
         SecurityConfig security,
         LinkConfig link,
         Optional<DiscordConfig> discord,
-        Optional<TelegramConfig> telegram) {
+        Optional<TelegramConfig> telegram,
+        CacheConfig cache,
+        CommandConfig command) {
+
+    /** Folder of the optional disk image cache: {@code cache} beside the key file (the data folder). */
+    public Path imageCacheDirectory() {
+        Path parent = security.keyFile().toAbsolutePath().normalize().getParent();
+        return (parent == null ? Path.of("").toAbsolutePath() : parent).resolve("cache");
+    }
 }

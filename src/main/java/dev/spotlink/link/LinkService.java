@@ -152,6 +152,13 @@ public final class LinkService {
         LinkedAccount saved = accounts.save(new NewLink(link.user(), profile.accountId(), profile.displayName(),
                 link.clientId(), grant.accessToken(), grant.refreshToken(), grant.expiresAt(), grant.scope()),
                 clock.instant());
+        if (!pendingLinks.exists(link.stateHash())) {
+            // /unlink deleted this link while we were talking to Spotify. The unlink wins: whichever of the two
+            // writes came last, checking after our save and deleting converges on "nothing stored".
+            accounts.delete(link.user());
+            log.info("{} unlinked while a link was completing; the new link was discarded", link.user());
+            return new CallbackResult.UsedState(locale);
+        }
         log.info("{} linked Spotify account {}", link.user(), saved.spotifyAccountId());
         notifier.notify(link.user(), Reply.builder()
                 .body(messages.get(locale, "link.confirmed", saved.shownName()))

@@ -5,7 +5,9 @@ import okhttp3.OkHttpClient;
 
 /**
  * Builds the OkHttpClient shared by all Spotify clients (one per process: it owns the connection pool and
- * dispatcher threads, so build it once in {@code Main} and pass it on).
+ * dispatcher threads, so build it once in {@code Main} and pass it on). The one place where their timeouts are
+ * set: every request has a connect, a read/write and a whole-call limit. Retries of failed calls are not here but
+ * in the clients ({@link RetryPolicy}), which know which requests are safe to repeat.
  */
 public final class HttpClients {
 
@@ -24,11 +26,16 @@ public final class HttpClients {
         return create(CONNECT_TIMEOUT, READ_TIMEOUT, CALL_TIMEOUT);
     }
 
-    /** Custom timeouts (tests use short ones). */
+    /** Custom timeouts (tests use short ones); each must be positive, since zero means "no limit" to OkHttp. */
     public static OkHttpClient create(Duration connect, Duration read, Duration call) {
-        // retryOnConnectionFailure stays on (OkHttp's default): Spotify closes idle keep-alive connections, and
-        // a silent retry on a stale pooled connection beats failing a user's command. OkHttp does not retry a
-        // request after a read timeout, so a slow token endpoint is never hit twice by this.
+        for (Duration limit : new Duration[] {connect, read, call}) {
+            if (limit == null || limit.isZero() || limit.isNegative()) {
+                throw new IllegalArgumentException("every timeout must be positive: " + limit);
+            }
+        }
+        // retryOnConnectionFailure stays on (OkHttp's default) for GETs: Spotify closes idle keep-alive
+        // connections, and a silent retry on a stale pooled connection beats failing a user's command. Token
+        // POSTs go through a derived client with it off (see Upstream): they must never be sent twice.
         return new OkHttpClient.Builder()
                 .connectTimeout(connect)
                 .readTimeout(read)

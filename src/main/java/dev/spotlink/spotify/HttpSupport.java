@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -33,21 +33,29 @@ final class HttpSupport {
         }
     }
 
-    /** Seconds or an HTTP date, per RFC 9110; null when absent or unreadable. */
+    /** Seconds or an HTTP date, per RFC 9110; null when absent or unreadable. Never above a day. */
     static Duration retryAfter(Response response) {
-        String value = response.header("Retry-After");
+        return retryAfter(response.header("Retry-After"));
+    }
+
+    /** The pause a 429 asks for: its {@code Retry-After}, or {@link RateLimitGate#DEFAULT_PAUSE} without one. */
+    static Duration pauseOf(Response response) {
+        return RateLimitGate.pauseFor(retryAfter(response));
+    }
+
+    static Duration retryAfter(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             long seconds = Long.parseLong(value.strip());
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+            return seconds < 0 ? null : Duration.ofSeconds(Math.min(seconds, RateLimitGate.MAX_PAUSE.toSeconds()));
         } catch (NumberFormatException notSeconds) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
                 Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException unreadable) {
+                return wait.isNegative() ? Duration.ZERO : RateLimitGate.pauseFor(wait);
+            } catch (DateTimeException | ArithmeticException unreadable) {
                 return null;
             }
         }

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +23,35 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** The Spotify accounts service: authorize URL, code exchange, refresh (client secret + PKCE). */
+/**
+ * The Spotify accounts service: authorize URL, code exchange, refresh (client secret + PKCE). Token POSTs are
+ * never repeated once they may have reached Spotify (a code is single-use; a refresh may rotate the refresh
+ * token): only a connect that failed before sending is retried. A 429 closes the app's {@link RateLimitGate}.
+ */
 public final class SpotifyAccountsClient {
 
     // Spotify always sends expires_in; should it ever not, assume its documented one hour.
     private static final long DEFAULT_EXPIRES_IN_SECONDS = 3600;
     private static final int MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
 
-    private final OkHttpClient http;
+    private final Upstream upstream;
     private final ObjectMapper json;
     private final SpotifyConfig config;
     private final Clock clock;
     private final HttpUrl tokenUrl;
 
+    /** With a gate of its own and {@link Backoff#standard()}; wire a shared gate with the other constructor. */
     public SpotifyAccountsClient(OkHttpClient http, ObjectMapper json, SpotifyConfig config, Clock clock) {
-        this.http = Objects.requireNonNull(http, "http");
+        this(http, json, config, clock, new RateLimitGate("Spotify app " + config.clientId()), Backoff.standard());
+    }
+
+    /**
+     * @param gate    the pause shared by every client of this Spotify app (the Web API client's too)
+     * @param backoff used only to retry a connect that failed before anything was sent
+     */
+    public SpotifyAccountsClient(OkHttpClient http, ObjectMapper json, SpotifyConfig config, Clock clock,
+                                 RateLimitGate gate, Backoff backoff) {
+        this.upstream = new Upstream(http, gate, backoff);
         this.json = Objects.requireNonNull(json, "json");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -90,12 +103,14 @@ public final class SpotifyAccountsClient {
                 .header("Accept", "application/json")
                 .post(form)
                 .build();
-        try (Response response = http.newCall(request).execute()) {
-            byte[] body = HttpSupport.readBody(response, MAX_TOKEN_RESPONSE_BYTES);
-            if (response.isSuccessful()) {
-                return parseGrant(body, grantType);
-            }
-            throw failure(response, body, grantType);
+        try {
+            return upstream.once(request, "Spotify token endpoint (" + grantType + ")", response -> {
+                byte[] body = HttpSupport.readBody(response, MAX_TOKEN_RESPONSE_BYTES);
+                if (response.isSuccessful()) {
+                    return parseGrant(body, grantType);
+                }
+                throw failure(response, body, grantType);
+            });
         } catch (HttpSupport.TooLargeException e) {
             throw new SpotifyException(Reason.BAD_RESPONSE,
                     "Spotify token endpoint (" + grantType + ") sent an oversized answer", null, e);
@@ -133,8 +148,7 @@ public final class SpotifyAccountsClient {
         String prefix = "Spotify token endpoint (" + grantType + ") answered " + status
                 + (error == null ? "" : " " + HttpSupport.clip(error));
         if (status == 429) {
-            Duration retryAfter = HttpSupport.retryAfter(response);
-            return new SpotifyException(Reason.RATE_LIMITED, prefix, retryAfter, null);
+            return new SpotifyException(Reason.RATE_LIMITED, prefix, HttpSupport.pauseOf(response), null);
         }
         if (status >= 500) {
             return new SpotifyException(Reason.UNAVAILABLE, prefix);

@@ -15,18 +15,31 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** The Spotify Web API calls Spotlink makes, with a given access token. Stateless. */
+/**
+ * The Spotify Web API calls Spotlink makes, with a given access token. Every call is a GET: retried after a 5xx
+ * or an I/O error (bounded, see {@link Backoff}), and held back while the app's {@link RateLimitGate} is closed.
+ */
 public final class SpotifyApiClient {
 
     // Only what /share shows: keeps a large playlist's answer small.
     static final String PLAYLIST_FIELDS = "id,name,uri,owner(id,display_name),images";
 
-    private final OkHttpClient http;
+    private final Upstream upstream;
     private final ObjectMapper json;
     private final HttpUrl apiUrl;
 
+    /** With a gate of its own and {@link Backoff#standard()}; wire a shared gate with the other constructor. */
     public SpotifyApiClient(OkHttpClient http, ObjectMapper json, String apiUrl) {
-        this.http = Objects.requireNonNull(http, "http");
+        this(http, json, apiUrl, new RateLimitGate("Spotify Web API"), Backoff.standard());
+    }
+
+    /**
+     * @param gate    the pause shared by every client of the same Spotify app (the accounts client's too)
+     * @param backoff retries of failed GETs
+     */
+    public SpotifyApiClient(OkHttpClient http, ObjectMapper json, String apiUrl, RateLimitGate gate,
+                            Backoff backoff) {
+        this.upstream = new Upstream(http, gate, backoff);
         this.json = Objects.requireNonNull(json, "json");
         this.apiUrl = HttpUrl.get(apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl);
     }
@@ -140,20 +153,22 @@ public final class SpotifyApiClient {
                 .header("Accept", "application/json")
                 .get()
                 .build();
-        try (Response response = http.newCall(request).execute()) {
-            byte[] body = HttpSupport.readBody(response, HttpSupport.MAX_JSON_BYTES);
-            if (!response.isSuccessful()) {
-                throw failure(response, body, label, forbiddenIsAllowList);
-            }
-            if (response.code() == 204 || isBlank(body)) {
-                return null;
-            }
-            try {
-                return json.readValue(body, type);
-            } catch (IOException | RuntimeException e) {
-                throw new SpotifyException(Reason.BAD_RESPONSE,
-                        "Spotify GET " + label + " sent unreadable JSON", null, e);
-            }
+        try {
+            return upstream.idempotent(request, "Spotify GET " + label, response -> {
+                byte[] body = HttpSupport.readBody(response, HttpSupport.MAX_JSON_BYTES);
+                if (!response.isSuccessful()) {
+                    throw failure(response, body, label, forbiddenIsAllowList);
+                }
+                if (response.code() == 204 || isBlank(body)) {
+                    return null;
+                }
+                try {
+                    return json.readValue(body, type);
+                } catch (IOException | RuntimeException e) {
+                    throw new SpotifyException(Reason.BAD_RESPONSE,
+                            "Spotify GET " + label + " sent unreadable JSON", null, e);
+                }
+            });
         } catch (HttpSupport.TooLargeException e) {
             throw new SpotifyException(Reason.BAD_RESPONSE, "Spotify GET " + label + " sent an oversized answer",
                     null, e);
@@ -187,7 +202,7 @@ public final class SpotifyApiClient {
             return new SpotifyException(Reason.NOT_FOUND, text);
         }
         if (status == 429) {
-            return new SpotifyException(Reason.RATE_LIMITED, text, HttpSupport.retryAfter(response), null);
+            return new SpotifyException(Reason.RATE_LIMITED, text, HttpSupport.pauseOf(response), null);
         }
         if (status >= 500) {
             return new SpotifyException(Reason.UNAVAILABLE, text);

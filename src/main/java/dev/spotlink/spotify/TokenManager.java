@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Runs Web API calls for a linked account with a valid access token: refreshes shortly before expiry and once
  * on 401 (at most one refresh in flight per account), keeps the old refresh token when none comes back, marks
  * the account NEEDS_RELINK on {@code invalid_grant} (never on 5xx/timeouts/429), and on 429 waits
- * {@code Retry-After} (bounded) and retries once.
+ * {@code Retry-After} (bounded) and retries once. A longer pause reaches the caller as RATE_LIMITED at once (the
+ * clients' {@link RateLimitGate} keeps everyone else off Spotify meanwhile).
  *
  * <p>The database row is the source of truth: every call and every refresh re-reads it, so a refresh done by
  * another thread or process is picked up instead of being repeated.
@@ -38,12 +39,6 @@ public final class TokenManager {
         T call(String accessToken) throws SpotifyException;
     }
 
-    /** Waits before a retry; tests substitute one that records instead of sleeping. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final LinkedAccountRepository accounts;
     private final SpotifyAccountsClient accountsClient;
     private final Clock clock;
@@ -53,7 +48,7 @@ public final class TokenManager {
 
     /** Waits up to {@link #DEFAULT_MAX_RETRY_AFTER} on a 429 with {@code Thread.sleep}. */
     public TokenManager(LinkedAccountRepository accounts, SpotifyAccountsClient accountsClient, Clock clock) {
-        this(accounts, accountsClient, clock, DEFAULT_MAX_RETRY_AFTER, d -> Thread.sleep(d.toMillis()));
+        this(accounts, accountsClient, clock, DEFAULT_MAX_RETRY_AFTER, Sleeper.system());
     }
 
     /** With a custom bound for waiting on {@code Retry-After} and a custom way to wait. */

@@ -1,7 +1,9 @@
 package dev.spotlink.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +13,9 @@ import java.util.Optional;
  * (e.g. the hash of the registered Discord commands). Not for secrets: values are stored as given.
  */
 public final class BotStateRepository {
+
+    private static final String UPSERT = "INSERT INTO bot_state (key, value, updated_at) VALUES (?, ?, ?)"
+            + " ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at";
 
     private final Database database;
     private final Clock clock;
@@ -37,8 +42,17 @@ public final class BotStateRepository {
 
     /** Sets {@code key} to {@code value}, replacing any earlier value. */
     public void put(String key, String value) {
-        write("INSERT INTO bot_state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
-                + " value = excluded.value, updated_at = excluded.updated_at", key, value);
+        write(UPSERT, key, value);
+    }
+
+    /** As {@link #put}, inside a transaction the caller runs (key rotation: marker and data change together). */
+    static void put(Connection connection, String key, String value, long updatedAtMillis) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(UPSERT)) {
+            ps.setString(1, key);
+            ps.setString(2, Objects.requireNonNull(value, "value"));
+            ps.setLong(3, updatedAtMillis);
+            ps.executeUpdate();
+        }
     }
 
     /** Sets {@code key} only if it has no value yet; true if this call set it (first process wins). */

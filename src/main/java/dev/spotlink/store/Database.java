@@ -9,7 +9,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -45,6 +44,7 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final SQLiteDataSource dataSource;
     private final Connection keeper;
+    private final InUseLock inUse;
     /*
      * Writers of this process queue here, first come first served, instead of sleep-polling in SQLite's busy
      * handler, where a waiter sleeps past the moment the lock frees and an unlucky one can run out of
@@ -53,10 +53,11 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private volatile boolean open = true;
 
-    private Database(String url, SQLiteDataSource dataSource, Connection keeper) {
+    private Database(String url, SQLiteDataSource dataSource, Connection keeper, InUseLock inUse) {
         this.url = url;
         this.dataSource = dataSource;
         this.keeper = keeper;
+        this.inUse = inUse;
     }
 
     /** Opens (creating the file and parent folder if needed) and migrates the database. */
@@ -66,6 +67,13 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(String)}, with another busy timeout (tests of lock contention). */
     static Database open(String jdbcUrl, int busyTimeoutMillis) {
+        return open(jdbcUrl, busyTimeoutMillis, true);
+    }
+
+    /**
+     * @param shareLock take the shared {@link InUseLock}; false only for a caller that holds it exclusively
+     */
+    static Database open(String jdbcUrl, int busyTimeoutMillis, boolean shareLock) {
         Path file = databaseFile(jdbcUrl);
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -77,6 +85,7 @@ public final class Database implements AutoCloseable {
         }
         SQLiteDataSource dataSource = new SQLiteDataSource(connectionConfig(busyTimeoutMillis));
         dataSource.setUrl(jdbcUrl);
+        InUseLock inUse = shareLock ? InUseLock.shared(file) : null;
         Connection keeper = null;
         try {
             keeper = dataSource.getConnection();
@@ -84,9 +93,15 @@ public final class Database implements AutoCloseable {
             migrate(dataSource);
             holdWalOpen(keeper);
             log.info("Opened database {} (journal_mode={})", file.toAbsolutePath(), journalMode);
-            return new Database(jdbcUrl, dataSource, keeper);
-        } catch (SQLException | FlywayException e) {
+            return new Database(jdbcUrl, dataSource, keeper, inUse);
+        } catch (SQLException | RuntimeException e) { // Flyway and lock failures are RuntimeExceptions
             closeQuietly(keeper);
+            if (inUse != null) {
+                inUse.close();
+            }
+            if (e instanceof StoreException se) {
+                throw se;
+            }
             throw new StoreException("Cannot open database " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
@@ -155,14 +170,57 @@ public final class Database implements AutoCloseable {
         return open;
     }
 
+    /**
+     * Copies the WAL into the database file and empties it ({@code wal_checkpoint(TRUNCATE)}), syncing both: after
+     * it, every commit so far is in the main file on disk. False when a reader of another connection kept part of
+     * the WAL from being copied (the commits are still safe in the WAL).
+     */
+    public boolean checkpoint() {
+        synchronized (keeper) {
+            try (Statement statement = keeper.createStatement();
+                 var rs = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                return rs.next() && rs.getInt(1) == 0;
+            } catch (SQLException e) {
+                throw failure(e, 1);
+            }
+        }
+    }
+
+    /**
+     * Closes cleanly: refuses new work, lets a transaction in progress commit (waiting up to the write queue
+     * timeout), checkpoints the WAL into the database file, then closes the last connection (SQLite then removes
+     * the WAL and shared-memory files) and releases the in-use lock.
+     */
     @Override
     public synchronized void close() {
         if (!open) {
             return;
         }
         open = false;
-        // the last connection to close checkpoints the WAL into the database file
-        closeQuietly(keeper);
+        boolean drained = false;
+        try {
+            drained = writeLock.tryLock(WRITE_QUEUE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            if (!drained) {
+                log.warn("Database {}: a transaction still runs after {} ms; closing anyway (it rolls back)", url,
+                        WRITE_QUEUE_TIMEOUT_MILLIS);
+            }
+            if (!checkpoint()) {
+                log.info("Database {}: WAL not fully checkpointed (a reader was active); it is replayed on next"
+                        + " open", url);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (StoreException e) {
+            log.warn("Checkpoint of database {} on close failed; the WAL is replayed on next open", url, e);
+        } finally {
+            closeQuietly(keeper);
+            if (drained) {
+                writeLock.unlock();
+            }
+            if (inUse != null) {
+                inUse.close();
+            }
+        }
         log.info("Closed database {}", url);
     }
 

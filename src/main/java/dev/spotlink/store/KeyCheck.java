@@ -2,6 +2,8 @@ package dev.spotlink.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
@@ -27,6 +29,7 @@ final class KeyCheck {
     static TokenCipher open(Database database, Path keyFile, Clock clock) {
         Path file = keyFile.toAbsolutePath();
         BotStateRepository state = new BotStateRepository(database, clock);
+        finishInterruptedRotation(file, state);
         if (Files.notExists(file)) {
             return replaceMissingKey(database, file, state);
         }
@@ -67,6 +70,51 @@ final class KeyCheck {
         }
         state.put(STATE_KEY, marker(cipher));
         return cipher;
+    }
+
+    /** Writes the marker for {@code cipher} inside the caller's transaction (key rotation). */
+    static void storeMarker(Connection connection, TokenCipher cipher, long nowMillis) throws SQLException {
+        BotStateRepository.put(connection, STATE_KEY, marker(cipher), nowMillis);
+    }
+
+    /**
+     * A key rotation writes the new key to {@code <key>.new}, commits the re-encrypted data and the new marker in
+     * one transaction, then renames the new key over the old one. Stopped in between, it left a {@code .new} file:
+     * if the marker still fits the old key the commit never happened and the new key is useless (deleted); if it
+     * fits the new key the commit happened and only the rename is missing (done now). Neither fitting is left to
+     * the normal check, which names the key file.
+     */
+    private static void finishInterruptedRotation(Path file, BotStateRepository state) {
+        Path pending = KeyFiles.pendingFile(file);
+        if (Files.notExists(pending)) {
+            return;
+        }
+        Optional<String> marker = state.get(STATE_KEY);
+        if (marker.isEmpty() || (Files.exists(file) && fits(file, marker.get()))) {
+            KeyFiles.deletePending(file);
+            log.warn("Deleted {}, left by a key rotation that did not complete: the database still uses the key in {}",
+                    pending, file);
+        } else if (fits(pending, marker.get())) {
+            KeyFiles.promotePending(file);
+            log.warn("Completed an interrupted key rotation: the database already used the new key {}, which now"
+                    + " replaces {} (the old key's backup is beside it)", pending, file);
+        }
+    }
+
+    private static boolean fits(Path keyFile, String stored) {
+        try {
+            return matches(TokenCipher.load(keyFile), stored);
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
+    private static boolean matches(TokenCipher cipher, String stored) {
+        try {
+            return MARKER.equals(cipher.decrypt(Base64.getDecoder().decode(stored), AAD));
+        } catch (StoreException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void verify(TokenCipher cipher, String stored, Database database) {

@@ -204,6 +204,37 @@ public final class LinkedAccountRepository {
         });
     }
 
+    /**
+     * Key rotation: re-encrypts both tokens of every account from {@code from} to {@code to}, inside the caller's
+     * transaction; a value that does not decrypt aborts it. Returns the number of accounts.
+     */
+    static int reencrypt(Connection c, TokenCipher from, TokenCipher to) throws SQLException {
+        List<Sealed> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, platform, chat_user_id, access_token_enc, refresh_token_enc FROM linked_accounts");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ChatUser user = new ChatUser(Platform.fromId(rs.getString(2)), rs.getString(3));
+                String accessAad = aad(user, ACCESS);
+                String refreshAad = aad(user, REFRESH);
+                rows.add(new Sealed(rs.getLong(1),
+                        to.encrypt(from.decrypt(rs.getBytes(4), accessAad), accessAad),
+                        to.encrypt(from.decrypt(rs.getBytes(5), refreshAad), refreshAad)));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE linked_accounts SET access_token_enc = ?, refresh_token_enc = ? WHERE id = ?")) {
+            for (Sealed row : rows) {
+                ps.setBytes(1, row.access());
+                ps.setBytes(2, row.refresh());
+                ps.setLong(3, row.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return rows.size();
+    }
+
     private Optional<LinkedAccount> findByUser(Connection c, ChatUser user) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM linked_accounts WHERE platform = ? AND chat_user_id = ?")) {
@@ -246,6 +277,10 @@ public final class LinkedAccountRepository {
                 Instant.ofEpochMilli(rs.getLong("linked_at")),
                 AccountStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 rs.getBoolean("sharing_enabled"));
+    }
+
+    /** One account's tokens under the new key. */
+    private record Sealed(long id, byte[] access, byte[] refresh) {
     }
 
     private static String aad(ChatUser user, String column) {

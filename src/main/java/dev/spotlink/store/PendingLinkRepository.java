@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -62,6 +64,18 @@ public final class PendingLinkRepository {
         });
     }
 
+    /** True while the link with this state hash is stored (used or not); {@code /unlink} deletes it. */
+    public boolean exists(String stateHash) {
+        return database.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pending_links WHERE state_hash = ?")) {
+                ps.setString(1, stateHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** Deletes every pending link of a user (unlink). */
     public int deleteFor(ChatUser user) {
         return database.inTransaction(c -> {
@@ -94,6 +108,33 @@ public final class PendingLinkRepository {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Key rotation: re-encrypts every stored PKCE verifier (used ones too) from {@code from} to {@code to}, inside
+     * the caller's transaction; a value that does not decrypt aborts it. Returns the number of rows.
+     */
+    static int reencrypt(Connection c, TokenCipher from, TokenCipher to) throws SQLException {
+        Map<String, byte[]> rows = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT state_hash, platform, chat_user_id, code_verifier_enc FROM pending_links");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String stateHash = rs.getString(1);
+                String aad = aad(stateHash, new ChatUser(Platform.fromId(rs.getString(2)), rs.getString(3)));
+                rows.put(stateHash, to.encrypt(from.decrypt(rs.getBytes(4), aad), aad));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE pending_links SET code_verifier_enc = ? WHERE state_hash = ?")) {
+            for (Map.Entry<String, byte[]> row : rows.entrySet()) {
+                ps.setBytes(1, row.getValue());
+                ps.setString(2, row.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return rows.size();
     }
 
     private ClaimResult claimed(Connection c, String stateHash) throws SQLException {

@@ -53,6 +53,16 @@ public final class TokenCipher {
         }
     }
 
+    /** The key in an existing {@code keyFile}; never creates one. */
+    static TokenCipher load(Path keyFile) {
+        byte[] bytes = KeyFiles.load(keyFile.toAbsolutePath());
+        try {
+            return new TokenCipher(bytes, keyFile);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
     /**
      * Loads or creates the key and checks it against {@code database}: the first start stores an encrypted marker
      * in {@code bot_state}; later starts must decrypt it. Throws a {@link StoreException} naming the key file when

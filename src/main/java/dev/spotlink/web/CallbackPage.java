@@ -50,6 +50,17 @@ public final class CallbackPage {
                 messages.get(locale, notAllowlisted ? "page.profile.not-allowlisted" : "page.profile.unavailable"));
     }
 
+    /** 429: this browser's address opened the callback too often; {@code seconds} until it may try again. */
+    public Rendered rateLimited(Locale locale, long seconds) {
+        return page(429, locale, false, "page.rate-limited.title",
+                messages.get(locale, "page.rate-limited.body", seconds));
+    }
+
+    /** 503: the bot is shutting down; the link was not used, so reloading later works. */
+    public Rendered unavailable(Locale locale) {
+        return page(503, locale, false, "page.unavailable.title", messages.get(locale, "page.unavailable.body"));
+    }
+
     private Rendered page(int status, Locale locale, boolean success, String titleKey, String body) {
         String title = Html.escape(messages.get(locale, titleKey));
         String accent = success ? "#1db954" : "#e22134";

@@ -6,57 +6,70 @@ import dev.spotlink.link.CallbackResult;
 import dev.spotlink.link.LinkService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded HTTP server: the OAuth callback page and {@code /health}. It only translates HTTP into service
- * calls and results into pages.
+ * calls and results into pages, inside the limits of {@link ServerLimits}: header and body sizes, a per-address
+ * rate limit on failed callbacks, security headers on every response (Jetty's own error answers included), no
+ * versions or stack traces in any response, 404 for unknown paths and 405 for other methods on known ones.
  */
 public final class WebServer implements AutoCloseable {
 
-    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
-            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
-    private static final long MAX_REQUEST_BYTES = 16 * 1024;
-    private static final int MAX_HEADER_BYTES = 8 * 1024;
+    private static final String CLIENT_KEY = "spotlink.client";
 
     private final Javalin app;
     private final String host;
     private final int port;
+    private final ServerLimits limits;
+    private final DrainGate callbacks = new DrainGate();
 
     /**
      * @param callbackPath path of {@code spotify.redirect-uri}, e.g. {@code /callback}
      */
     public WebServer(String host, int port, String callbackPath, LinkService links, Messages messages,
                      Health health, ObjectMapper json) {
+        this(host, port, callbackPath, links, messages, health, json, ServerLimits.DEFAULT);
+    }
+
+    public WebServer(String host, int port, String callbackPath, LinkService links, Messages messages,
+                     Health health, ObjectMapper json, ServerLimits limits) {
         this.host = host;
         this.port = port;
+        this.limits = limits;
         CallbackPage pages = new CallbackPage(messages);
+        ClientRateLimiter rateLimiter = new ClientRateLimiter(limits.callbackBurst(), limits.callbackRefill(),
+                limits.maxTrackedClients(), System::nanoTime);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            cfg.http.maxRequestSize = limits.maxBodyBytes();
+            cfg.http.prefer405over404 = true;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new PlainErrorHandler()));
             cfg.jetty.modifyHttpConfiguration(http -> {
                 // no "Server: Jetty(x.y)" and no X-Powered-By: versions help attackers, not users
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
-                http.setRequestHeaderSize(MAX_HEADER_BYTES);
+                http.setSendDateHeader(true);
+                http.setRequestHeaderSize(limits.maxHeaderBytes());
             });
-            cfg.routes.before(ctx -> securityHeaders(ctx));
-            cfg.routes.get(callbackPath, ctx -> {
-                CallbackResult result = links.completeCallback(ctx.queryParam("code"), ctx.queryParam("state"),
-                        ctx.queryParam("error"), browserLocale(ctx, messages));
-                CallbackPage.Rendered page = pages.render(result);
-                ctx.status(page.status()).contentType("text/html; charset=utf-8").result(page.html());
-            });
-            cfg.routes.get("/health", ctx -> {
-                ctx.status(health.up() ? 200 : 503).contentType("application/json")
-                        .result(json.writeValueAsString(health.snapshot()));
-            });
+            cfg.routes.before(ctx -> SecurityHeaders.applyTo(ctx::header));
+            cfg.routes.before(callbackPath, ctx -> guardCallback(ctx, rateLimiter, pages, messages));
+            cfg.routes.get(callbackPath, ctx -> callback(ctx, links, pages, messages, rateLimiter));
+            // HEAD must not claim the single-use state, and without claiming it there is no honest GET answer
+            cfg.routes.head(callbackPath, ctx -> ctx.status(405).header("Allow", "GET"));
+            cfg.routes.get("/health", ctx -> ctx.status(health.up() ? 200 : 503).contentType("application/json")
+                    .result(json.writeValueAsString(health.snapshot())));
+            // fixed texts: Javalin's defaults quote the method and path back
+            cfg.routes.error(404, ctx -> plain(ctx, "Not found"));
+            cfg.routes.error(405, ctx -> plain(ctx, "Method not allowed"));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
-                ctx.status(500).contentType("text/plain; charset=utf-8").result("Internal error");
+                ctx.status(500);
+                plain(ctx, "Internal error");
             });
         });
     }
@@ -72,22 +85,88 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Turns new callbacks away (503, "reload in a moment": their state stays unused) and waits up to the drain
+     * timeout for the ones in progress, so none is cut off between claiming its state and saving the account.
+     * The server keeps answering until {@link #close()}.
+     */
+    public void drain() {
+        try {
+            if (!callbacks.closeAndAwait(limits.drainTimeout())) {
+                log.warn("{} callback(s) still running after {} s; stopping anyway", callbacks.active(),
+                        limits.drainTimeout().toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Drains, then stops the server. */
     @Override
     public void close() {
+        drain();
         app.stop();
     }
 
-    private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Cache-Control", "no-store");
+    private void guardCallback(Context ctx, ClientRateLimiter rateLimiter, CallbackPage pages, Messages messages) {
+        String client = ClientAddress.key(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"),
+                limits.trustForwardedFor());
+        ctx.attribute(CLIENT_KEY, client);
+        Duration wait = rateLimiter.admit(client);
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            log.debug("Rate-limited a callback from {} for {} s", client, seconds);
+            ctx.header("Retry-After", Long.toString(seconds));
+            render(ctx, pages.rateLimited(browserLocale(ctx, messages), seconds));
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        if (ctx.req().getContentLengthLong() > limits.maxBodyBytes()) {
+            ctx.status(413);
+            plain(ctx, "Request body too large");
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private void callback(Context ctx, LinkService links, CallbackPage pages, Messages messages,
+                          ClientRateLimiter rateLimiter) {
+        Locale locale = browserLocale(ctx, messages);
+        if (!callbacks.enter()) {
+            ctx.header("Retry-After", "30");
+            render(ctx, pages.unavailable(locale));
+            return;
+        }
+        boolean legitimate = false;
+        try {
+            CallbackResult result = links.completeCallback(ctx.queryParam("code"), ctx.queryParam("state"),
+                    ctx.queryParam("error"), locale);
+            legitimate = usedIssuedState(result);
+            render(ctx, pages.render(result));
+        } finally {
+            callbacks.exit();
+            if (!legitimate) {
+                rateLimiter.charge(ctx.attribute(CLIENT_KEY));
+            }
+        }
+    }
+
+    /** Results only a state this bot issued (and nobody used yet) can lead to. */
+    private static boolean usedIssuedState(CallbackResult result) {
+        return result instanceof CallbackResult.Linked || result instanceof CallbackResult.ExchangeFailed
+                || result instanceof CallbackResult.ProfileFailed;
+    }
+
+    private static void render(Context ctx, CallbackPage.Rendered page) {
+        ctx.status(page.status()).contentType("text/html; charset=utf-8").result(page.html());
+    }
+
+    private static void plain(Context ctx, String text) {
+        ctx.contentType("text/plain; charset=utf-8").result(text + "\n");
     }
 
     private static Locale browserLocale(Context ctx, Messages messages) {
         String accept = ctx.header("Accept-Language");
-        if (accept == null || accept.isBlank()) {
+        if (accept == null || accept.isBlank() || accept.length() > 256) {
             return Locale.ENGLISH;
         }
         try {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
 
     private static final Pattern KEY_LITERAL = Pattern.compile(
-            "\"((?:command|option|help|link|unlink|nowplaying|button|share|error|page|console|privacy)\\.[a-z0-9.-]+)\"");
+            "\"((?:command|option|help|link|unlink|nowplaying|button|share|error|page|console|privacy|card)\\.[a-z0-9.-]+)\"");
     private final Messages messages = new Messages();
 
     @Test

@@ -14,6 +14,7 @@ import dev.spotlink.spotify.SpotifyUri.Type;
 import dev.spotlink.testing.FakeSpotify;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,8 @@ class SpotifyApiClientTest {
     @BeforeEach
     void setUp() {
         fake = SpotifyTestSupport.startFake();
-        client = new SpotifyApiClient(HttpClients.create(), Json.mapper(), fake.apiUrl());
+        client = new SpotifyApiClient(HttpClients.create(), Json.mapper(), fake.apiUrl(),
+                new RateLimitGate("test"), SpotifyTestSupport.recordingBackoff(new ArrayList<>()));
         token = fake.issueTokens(USER, CLIENT_ID, SCOPE).accessToken();
     }
 
@@ -196,11 +198,14 @@ class SpotifyApiClientTest {
     }
 
     @Test
-    void serverErrorsAreUnavailable() {
-        fake.failNext("/v1/me", 500);
+    void serverErrorsOutlastingTheRetriesAreUnavailable() {
+        fake.failNext("/v1/me", 500, 3);
         assertReason(Reason.UNAVAILABLE, () -> client.me(token));
-        fake.failNext("/v1/me", 503, Map.of(), "<html>oops</html>");
+        for (int i = 0; i < 3; i++) {
+            fake.failNext("/v1/me", 503, Map.of(), "<html>oops</html>");
+        }
         assertReason(Reason.UNAVAILABLE, () -> client.me(token));
+        assertEquals(6, fake.requests("/v1/me"));
     }
 
     @Test

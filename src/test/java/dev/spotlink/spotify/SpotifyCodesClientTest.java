@@ -11,6 +11,7 @@ import dev.spotlink.testing.FakeSpotify;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,8 @@ class SpotifyCodesClientTest {
     @BeforeEach
     void setUp() {
         fake = FakeSpotify.start();
-        client = new SpotifyCodesClient(HttpClients.create(), fake.codesUrl());
+        client = new SpotifyCodesClient(HttpClients.create(), fake.codesUrl(), new RateLimitGate("codes"),
+                SpotifyTestSupport.recordingBackoff(new ArrayList<>()));
     }
 
     @AfterEach
@@ -78,8 +80,11 @@ class SpotifyCodesClientTest {
 
     @Test
     void serverErrorIsUnavailable() {
-        fake.failNext("/uri/plain", 502, Map.of(), "bad gateway");
+        for (int i = 0; i < 3; i++) {
+            fake.failNext("/uri/plain", 502, Map.of(), "bad gateway");
+        }
         assertReason(Reason.UNAVAILABLE, () -> client.fetch(TRACK, CodeStyle.DEFAULT));
+        assertEquals(3, fake.requests("/uri/plain"), "first try and two retries");
     }
 
     @Test

@@ -14,10 +14,14 @@ import dev.spotlink.store.LinkedAccount;
 import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.store.Platform;
 import dev.spotlink.testing.FakeSpotify;
+import dev.spotlink.testing.MutableClock;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Shared set-up for the spotify package tests. */
@@ -31,6 +35,19 @@ final class SpotifyTestSupport {
     static final String USER = "acct-alice";
 
     private SpotifyTestSupport() {
+    }
+
+    /** A back-off with the production policy that records its waits instead of sleeping (seeded jitter). */
+    static Backoff recordingBackoff(List<Duration> sleeps) {
+        return new Backoff(RetryPolicy.DEFAULT, sleeps::add, new Random(42), Clock.systemUTC());
+    }
+
+    /** A gate on a test clock; its waits are recorded and move that clock, so no test really waits. */
+    static RateLimitGate gate(MutableClock clock, Duration maxWait, List<Duration> waits) {
+        return new RateLimitGate("test app", clock, maxWait, d -> {
+            waits.add(d);
+            clock.advance(d);
+        }, () -> 0L);
     }
 
     /** A fake with the test app and user "acct-alice" (display name "Alice"). */

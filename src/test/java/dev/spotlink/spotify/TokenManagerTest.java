@@ -17,6 +17,7 @@ import dev.spotlink.spotify.SpotifyException.Reason;
 import dev.spotlink.store.AccountStatus;
 import dev.spotlink.store.LinkedAccount;
 import dev.spotlink.testing.FakeSpotify;
+import dev.spotlink.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,11 +43,16 @@ class TokenManagerTest {
     private SpotifyApiClient api;
     private FakeSpotify.Tokens tokens;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    // The rate-limit gate's time: the manager's waits move it, so a pause it waited out is over for the gate too.
+    private final MutableClock gateTime = new MutableClock(Instant.parse("2026-05-01T00:00:00Z"));
+    private final List<Duration> gateWaits = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
         fake = SpotifyTestSupport.startFake();
-        api = new SpotifyApiClient(HttpClients.create(), Json.mapper(), fake.apiUrl());
+        api = new SpotifyApiClient(HttpClients.create(), Json.mapper(), fake.apiUrl(),
+                SpotifyTestSupport.gate(gateTime, Duration.ofSeconds(5), gateWaits),
+                SpotifyTestSupport.recordingBackoff(new CopyOnWriteArrayList<>()));
         tokens = fake.issueTokens(USER, CLIENT_ID, SCOPE);
     }
 
@@ -67,7 +73,10 @@ class TokenManagerTest {
     private TokenManager manager(SpotifyTestSupport.InMemoryAccounts accounts, okhttp3.OkHttpClient http) {
         SpotifyAccountsClient client = new SpotifyAccountsClient(http, Json.mapper(),
                 SpotifyTestSupport.config(fake), Clock.systemUTC());
-        return new TokenManager(accounts.repository, client, Clock.systemUTC(), Duration.ofSeconds(5), sleeps::add);
+        return new TokenManager(accounts.repository, client, Clock.systemUTC(), Duration.ofSeconds(5), d -> {
+            sleeps.add(d);
+            gateTime.advance(d);
+        });
     }
 
     private static Instant inAnHour() {
@@ -196,6 +205,7 @@ class TokenManagerTest {
         assertEquals(USER, manager(accounts).call(accounts.get(), api::me).accountId());
 
         assertEquals(List.of(Duration.ofSeconds(2)), sleeps);
+        assertEquals(List.of(), gateWaits, "the manager waited the pause out; the gate had nothing left");
         assertEquals(2, fake.requests().stream().filter(r -> r.path().equals("/v1/me")).count());
     }
 
@@ -207,7 +217,12 @@ class TokenManagerTest {
         SpotifyException longWait = assertReason(Reason.RATE_LIMITED, () -> manager.call(accounts.get(), api::me));
         assertEquals(Duration.ofSeconds(30), longWait.retryAfter().orElseThrow());
         assertTrue(sleeps.isEmpty());
+        // Meanwhile the gate keeps every call off Spotify without a request.
+        SpotifyException paused = assertReason(Reason.RATE_LIMITED, () -> manager.call(accounts.get(), api::me));
+        assertEquals(Duration.ofSeconds(30), paused.retryAfter().orElseThrow());
+        assertEquals(1, fake.requests("/v1/me"));
 
+        gateTime.advance(Duration.ofSeconds(30));
         fake.failNext("/v1/me", 429, Map.of("Retry-After", "1"), "");
         fake.failNext("/v1/me", 429, Map.of("Retry-After", "1"), "");
         assertReason(Reason.RATE_LIMITED, () -> manager.call(accounts.get(), api::me));

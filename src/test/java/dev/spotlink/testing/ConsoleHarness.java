@@ -6,6 +6,7 @@ import dev.spotlink.Application;
 import dev.spotlink.config.SpotlinkConfig;
 import dev.spotlink.store.Platform;
 import dev.spotlink.transport.console.ConsoleTransport;
+import dev.spotlink.web.ServerLimits;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,21 +38,40 @@ public final class ConsoleHarness implements AutoCloseable {
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
     private final Path dataDir;
     private final SpotlinkConfig config;
+    private final ServerLimits limits;
     private final OkHttpClient browser = new OkHttpClient.Builder().followRedirects(false).build();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private Application app;
     private ConsoleTransport console;
 
     public ConsoleHarness(Path dataDir) {
+        this(dataDir, ServerLimits.DEFAULT);
+    }
+
+    /** With other callback server limits (rate-limit and hostile-input tests). */
+    public ConsoleHarness(Path dataDir, ServerLimits limits) {
+        this(dataDir, FakeSpotify.start(), null, limits);
+    }
+
+    /**
+     * With a config of the test's own (e.g. loaded from a file by the real loader); it must point at
+     * {@code spotify} and keep its data in {@code dataDir}. Closing the harness closes {@code spotify}.
+     */
+    public ConsoleHarness(Path dataDir, FakeSpotify spotify, SpotlinkConfig config) {
+        this(dataDir, spotify, config, ServerLimits.DEFAULT);
+    }
+
+    private ConsoleHarness(Path dataDir, FakeSpotify spotify, SpotlinkConfig config, ServerLimits limits) {
         this.dataDir = dataDir;
-        this.spotify = FakeSpotify.start();
-        this.config = TestConfigs.config(spotify, dataDir);
+        this.limits = limits;
+        this.spotify = spotify;
+        this.config = config != null ? config : TestConfigs.config(spotify, dataDir);
         startApp();
     }
 
     /** (Re)starts the application on the same database, key and port. */
     public void startApp() {
-        app = Application.start(config, clock);
+        app = Application.start(config, clock, limits);
         console = new ConsoleTransport(app.core().registry(), app.core().messages(), Locale.ENGLISH,
                 new BufferedReader(new StringReader("")), new PrintStream(output, true, StandardCharsets.UTF_8),
                 dataDir.resolve("images"));

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,9 +43,6 @@ public final class FakeSpotify implements AutoCloseable {
     public record Tokens(String accessToken, String refreshToken, Instant expiresAt, String scope) {
     }
 
-    private record Fault(String pathPrefix, FakeSpotifyResponse response) {
-    }
-
     private final HttpServer server;
     private final ExecutorService executor;
     private final String baseUrl;
@@ -54,7 +50,7 @@ public final class FakeSpotify implements AutoCloseable {
     private final FakeSpotifyAccounts accounts;
     private final FakeSpotifyApi api;
     private final List<RecordedRequest> requests = new ArrayList<>();
-    private final List<Fault> faults = new ArrayList<>();
+    private final FakeSpotifyFaults faults = new FakeSpotifyFaults();
     private volatile Duration latency = Duration.ZERO;
 
     private FakeSpotify() throws IOException {
@@ -247,9 +243,35 @@ public final class FakeSpotify implements AutoCloseable {
 
     /** The next request whose path starts with {@code pathPrefix} gets this answer instead (queued, in order). */
     public void failNext(String pathPrefix, int status, Map<String, String> headers, String body) {
-        synchronized (faults) {
-            faults.add(new Fault(pathPrefix, FakeSpotifyResponse.fault(status, headers, body)));
+        faults.add(pathPrefix, FakeSpotifyResponse.fault(status, headers, body));
+    }
+
+    /**
+     * The next {@code times} requests whose path starts with {@code pathPrefix} get {@link #failNext(String, int)}'s
+     * answer: enough of them outlast the clients' retries (1 + {@code RetryPolicy.DEFAULT.maxRetries()} attempts).
+     */
+    public void failNext(String pathPrefix, int status, int times) {
+        for (int i = 0; i < times; i++) {
+            failNext(pathPrefix, status);
         }
+    }
+
+    /**
+     * The next request whose path starts with {@code pathPrefix} is read, then its connection is cut without an
+     * answer: the client sees an I/O error after its request was sent.
+     */
+    public void dropNext(String pathPrefix) {
+        faults.add(pathPrefix, FakeSpotifyFaults.DROP);
+    }
+
+    /** Faults queued but not yet used. */
+    public int pendingFaults() {
+        return faults.pending();
+    }
+
+    /** Requests so far whose path starts with {@code pathPrefix}. */
+    public int requests(String pathPrefix) {
+        return (int) requests().stream().filter(r -> r.path().startsWith(pathPrefix)).count();
     }
 
     /** As above with Spotify's error body for that path; a 429 carries {@code Retry-After: 1}. */
@@ -307,6 +329,10 @@ public final class FakeSpotify implements AutoCloseable {
             } catch (RuntimeException e) {
                 response = FakeSpotifyResponse.text(500, "fake spotify failed: " + e);
             }
+            if (response == FakeSpotifyFaults.DROP) {
+                FakeSpotifyHttp.cutOff(exchange);
+                return;
+            }
             FakeSpotifyHttp.send(exchange, response);
         } catch (IOException clientGone) {
             // The client timed out or hung up; nothing to answer.
@@ -314,7 +340,7 @@ public final class FakeSpotify implements AutoCloseable {
     }
 
     private FakeSpotifyResponse respond(RecordedRequest request, String rawPath) {
-        FakeSpotifyResponse fault = takeFault(request.path());
+        FakeSpotifyResponse fault = faults.take(request.path());
         if (fault != null) {
             return fault;
         }
@@ -335,19 +361,6 @@ public final class FakeSpotify implements AutoCloseable {
             return FakeSpotifyCodes.respond(rawPath);
         }
         return FakeSpotifyResponse.text(404, "Not found");
-    }
-
-    private FakeSpotifyResponse takeFault(String path) {
-        synchronized (faults) {
-            for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
-                Fault fault = it.next();
-                if (path.startsWith(fault.pathPrefix())) {
-                    it.remove();
-                    return fault.response();
-                }
-            }
-        }
-        return null;
     }
 
     private JsonNode parse(String text) {

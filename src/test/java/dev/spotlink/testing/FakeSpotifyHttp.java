@@ -48,6 +48,11 @@ final class FakeSpotifyHttp {
         }
     }
 
+    /** Hangs up without answering: closing an exchange before its headers were sent drops the connection. */
+    static void cutOff(HttpExchange exchange) {
+        exchange.close();
+    }
+
     /** {@code a=1&b=x%20y} → map (first value wins); null or empty → empty map. */
     static Map<String, String> parseQuery(String raw) {
         Map<String, String> map = new LinkedHashMap<>();

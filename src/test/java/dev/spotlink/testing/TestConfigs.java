@@ -1,5 +1,7 @@
 package dev.spotlink.testing;
 
+import dev.spotlink.config.CacheConfig;
+import dev.spotlink.config.CommandConfig;
 import dev.spotlink.config.DatabaseConfig;
 import dev.spotlink.config.DiscordConfig;
 import dev.spotlink.config.LinkConfig;
@@ -44,7 +46,10 @@ public final class TestConfigs {
                 new SecurityConfig(dataDir.resolve("spotlink.key")),
                 new LinkConfig(Duration.ofMinutes(10)),
                 discord,
-                telegram);
+                telegram,
+                CacheConfig.DEFAULT,
+                // No cooldown: tests run commands back to back; the cooldown has its own tests.
+                new CommandConfig(Duration.ZERO));
     }
 
     /** A port that was free a moment ago. */

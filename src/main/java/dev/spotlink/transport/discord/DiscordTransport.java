@@ -96,7 +96,8 @@ public final class DiscordTransport implements AutoCloseable {
      * Logs in (one REST call; a rejected token fails here, naming the key) and starts connecting to the gateway
      * without waiting for it. Registers the DM notifier and the health state.
      *
-     * @throws IllegalStateException when Discord refuses {@code discord.token} or it was started before
+     * @throws IllegalStateException when Discord refuses {@code discord.token}, cannot be reached, or this
+     *                               transport was started before
      */
     public synchronized DiscordTransport start() {
         if (jda != null) {
@@ -109,8 +110,7 @@ public final class DiscordTransport implements AutoCloseable {
         CommandSync sync = new CommandSync(state, new SlashCommands(messages).build(
                 registry.commands().stream().map(Command::spec).toList()));
         InteractionHandler handler = new InteractionHandler(registry, messages, renderer, workers, watchdog,
-                limits.ackAfter(), () -> sync.sync(jda, config.devGuildId())
-                        .whenComplete((ignored, e) -> commandsSynced.complete(null)));
+                limits.ackAfter(), client -> syncCommands(sync, client));
         try {
             jda = builder(handler).build();
         } catch (InvalidTokenException e) {
@@ -120,12 +120,24 @@ public final class DiscordTransport implements AutoCloseable {
                     + "Portal (Bot → Reset Token)", e);
         } catch (RuntimeException e) {
             stopExecutors();
-            throw e;
+            // JDA's messages name the URL and the failure, never the token
+            throw new IllegalStateException("Could not log in to Discord at " + config.apiUrl() + ": "
+                    + e.getMessage(), e);
         }
         notifiers.register(Platform.DISCORD, new DirectMessageNotifier(() -> jda, renderer));
         health.registerTransport("discord", this::healthState);
         log.info("Discord transport started (gateway {})", config.gatewayUrl());
         return this;
+    }
+
+    private void syncCommands(CommandSync sync, JDA client) {
+        try {
+            sync.sync(client, config.devGuildId()).whenComplete((ignored, e) -> commandsSynced.complete(null));
+        } catch (RuntimeException e) {
+            // the bot still answers the commands Discord already knows; the next start tries again
+            log.error("Could not register the Discord slash commands", e);
+            commandsSynced.complete(null);
+        }
     }
 
     private JDABuilder builder(InteractionHandler handler) {
@@ -158,11 +170,6 @@ public final class DiscordTransport implements AutoCloseable {
     /** Completes once the commands were registered or found unchanged after the first READY (for tests). */
     CompletableFuture<Void> commandsSynced() {
         return commandsSynced;
-    }
-
-    /** The running client, or null before {@link #start()} (for tests). */
-    JDA jda() {
-        return jda;
     }
 
     private String healthState() {

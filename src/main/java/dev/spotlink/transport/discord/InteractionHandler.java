@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -37,10 +39,10 @@ final class InteractionHandler extends ListenerAdapter {
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
     private final Duration ackAfter;
-    private final Runnable onReady;
+    private final Consumer<JDA> onReady;
 
     InteractionHandler(CommandRegistry registry, Messages messages, ReplyRenderer renderer, ExecutorService workers,
-                       ScheduledExecutorService watchdog, Duration ackAfter, Runnable onReady) {
+                       ScheduledExecutorService watchdog, Duration ackAfter, Consumer<JDA> onReady) {
         this.registry = registry;
         this.messages = messages;
         this.renderer = renderer;
@@ -52,7 +54,7 @@ final class InteractionHandler extends ListenerAdapter {
 
     @Override
     public void onReady(ReadyEvent event) {
-        onReady.run();
+        onReady.accept(event.getJDA());
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Work with the same key (a chat) keeps its order — {@code /privacy sharing:off} then {@code /nowplaying} — while
  * different chats run side by side. A full lane drops the work with a log line instead of blocking the poller.
  */
-final class OrderedExecutor implements AutoCloseable {
+final class OrderedExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(OrderedExecutor.class);
 
@@ -68,10 +68,5 @@ final class OrderedExecutor implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         lanes.forEach(ExecutorService::shutdownNow);
-    }
-
-    @Override
-    public void close() {
-        shutdown(0);
     }
 }

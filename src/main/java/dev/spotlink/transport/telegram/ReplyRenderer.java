@@ -85,7 +85,7 @@ final class ReplyRenderer {
                 .chatId(target.chatId())
                 .messageThreadId(target.threadId())
                 .replyParameters(replyParameters(target))
-                .text(html(reply, MESSAGE_LIMIT))
+                .text(nonEmpty(html(reply, MESSAGE_LIMIT)))
                 .parseMode(ParseMode.HTML)
                 .linkPreviewOptions(preview)
                 .replyMarkup(keyboard(reply.buttons()))
@@ -103,7 +103,7 @@ final class ReplyRenderer {
                 .chatId(target.chatId())
                 .messageThreadId(target.threadId())
                 .replyParameters(replyParameters(target))
-                .text(html(plain, MESSAGE_LIMIT))
+                .text(nonEmpty(html(plain, MESSAGE_LIMIT)))
                 .parseMode(ParseMode.HTML)
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                 .build();
@@ -159,6 +159,11 @@ final class ReplyRenderer {
             return body;
         }
         return body == null || body.isBlank() ? extra : body + "\n" + extra;
+    }
+
+    /** Telegram refuses an empty text; a reply of buttons only still needs something to hang them on. */
+    private static String nonEmpty(String html) {
+        return html.isBlank() ? "…" : html;
     }
 
     private static String blankToNull(String text) {

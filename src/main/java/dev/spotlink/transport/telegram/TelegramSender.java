@@ -50,8 +50,9 @@ final class TelegramSender {
                 throw e;
             }
             if (wait.get().compareTo(maxRetryAfter) > 0) {
-                log.warn("Telegram rate-limited {} for {} s, longer than the {} s we wait: dropped", what,
-                        wait.get().toSeconds(), maxRetryAfter.toSeconds());
+                // the caller logs the refusal ("[429] ... retry after N"): no second line here
+                log.debug("Not waiting {} s for {} (more than {} s)", wait.get().toSeconds(), what,
+                        maxRetryAfter.toSeconds());
                 throw e;
             }
             log.info("Telegram rate-limited {}: retrying once in {} s", what, wait.get().toSeconds());

@@ -15,13 +15,20 @@ import dev.spotlink.store.ChatUser;
 import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.store.Platform;
 import dev.spotlink.web.Health;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import okhttp3.ConnectionPool;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -46,7 +53,7 @@ public final class TelegramTransport implements AutoCloseable {
     public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(TelegramTransport.class);
-    private static final int LANES = 4;
+    private static final int LANES = 8;
     private static final int QUEUE_PER_LANE = 100;
     private static final long DRAIN_MILLIS = 5_000;
 
@@ -62,6 +69,8 @@ public final class TelegramTransport implements AutoCloseable {
     private final TelegramSender sender;
     private final ReplyRenderer renderer;
     private final UpdatePolling polling = new UpdatePolling();
+    private final PollingSockets pollingSockets = new PollingSockets();
+    private final ConnectionPool pollingPool = new ConnectionPool();
     private final OrderedExecutor lanes = new OrderedExecutor("telegram-update", LANES, QUEUE_PER_LANE);
     private final ScheduledExecutorService pollerThread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "telegram-poller");
@@ -117,15 +126,25 @@ public final class TelegramTransport implements AutoCloseable {
         if (pollingApp != null || closed) {
             throw new IllegalStateException("Telegram transport already started or closed");
         }
+        try {
+            login();
+        } catch (RuntimeException e) {
+            close(); // no threads or connections left behind by a failed start
+            throw e;
+        }
+    }
+
+    private void login() {
         User me;
         try {
             me = sender.execute("getMe", client -> client.execute(new GetMe()));
         } catch (TelegramApiException e) {
+            // not logged here: the caller reports the failed start, with this (token-free) cause
             int code = TelegramSender.errorCode(e);
-            sender.logFailure("getMe", e);
             throw new IllegalStateException(code == 401 || code == 404
                     ? "Telegram refused telegram.token (HTTP " + code + "): check the token from @BotFather"
-                    : "Telegram Bot API at " + describe(url) + " is not answering: " + redaction.text(e.getMessage()));
+                    : "Telegram Bot API at " + describe(url) + " is not answering: " + redaction.text(e.getMessage()),
+                    redaction.scrub(e));
         }
         if (me.getUserName() == null || me.getUserName().isBlank()) {
             throw new IllegalStateException("Telegram's getMe returned no bot username");
@@ -138,14 +157,17 @@ public final class TelegramTransport implements AutoCloseable {
         pollingApp = new TelegramBotsLongPollingApplication(ObjectMapper::new,
                 () -> http.newBuilder()
                         .readTimeout(Duration.ofSeconds(UpdatePolling.TIMEOUT_SECONDS + 25))
+                        // own pool: connections are shared by address, not by socket factory
+                        .connectionPool(pollingPool)
+                        .socketFactory(pollingSockets)
+                        .addInterceptor(this::quietAfterClose)
                         .build(),
                 () -> pollerThread);
         try {
             pollingApp.registerBot(token, () -> url, polling, this::consume);
         } catch (TelegramApiException e) {
-            sender.logFailure("starting long polling", e);
             throw new IllegalStateException("Telegram long polling could not start: "
-                    + redaction.text(e.getMessage()));
+                    + redaction.text(e.getMessage()), redaction.scrub(e));
         }
         polling.started();
         log.info("Telegram: polling {} as @{}", describe(url), botUsername);
@@ -163,14 +185,43 @@ public final class TelegramTransport implements AutoCloseable {
         }
         closed = true;
         polling.stopped();
-        // Not pollingApp.close(): it interrupts the poll in flight, which TelegramBots logs as an ERROR with a
-        // stack trace on every shutdown. Shutting the poller's executor down lets the poll in flight end on its
-        // own (its updates are dropped unconfirmed, so Telegram delivers them again) and runs no further poll.
+        if (pollingApp != null) {
+            try {
+                pollingApp.close(); // no further polls
+            } catch (Exception e) {
+                log.warn("Stopping Telegram polling failed", redaction.scrub(e));
+            }
+        }
+        pollingSockets.closeAll(); // ends the poll in flight; quietAfterClose turns that into "no updates"
         pollerThread.shutdown();
         lanes.shutdown(DRAIN_MILLIS);
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+        pollingPool.evictAll();
         log.info("Telegram transport stopped");
+    }
+
+    /**
+     * Polls end as "no updates" once the transport is closed: the poll in flight, whose socket close() shut,
+     * and any poll that was about to start. TelegramBots would log either as an ERROR with a stack trace.
+     */
+    private Response quietAfterClose(Interceptor.Chain chain) throws IOException {
+        if (!closed) {
+            try {
+                return chain.proceed(chain.request());
+            } catch (IOException e) {
+                if (!closed) {
+                    throw e;
+                }
+            }
+        }
+        return new Response.Builder()
+                .request(chain.request())
+                .protocol(Protocol.HTTP_1_1)
+                .code(200)
+                .message("OK")
+                .body(ResponseBody.create("{\"ok\":true,\"result\":[]}", MediaType.get("application/json")))
+                .build();
     }
 
     private void publishCommands() {
@@ -236,8 +287,14 @@ public final class TelegramTransport implements AutoCloseable {
                 () -> renderer.send(ReplyRenderer.Target.chat(chatId), reply));
     }
 
-    /** Parses {@code telegram.api-url}; TelegramBots takes scheme, host and port only, so a path is refused. */
+    /**
+     * Parses {@code telegram.api-url} (blank: the official server). TelegramBots takes scheme, host and port
+     * only, so a path is refused.
+     */
     static TelegramUrl telegramUrl(String apiUrl) {
+        if (apiUrl == null || apiUrl.isBlank()) {
+            return new TelegramUrl("https", "api.telegram.org", 443, false);
+        }
         URI uri;
         try {
             uri = URI.create(apiUrl.strip());

@@ -175,6 +175,11 @@ public final class FakeDiscord implements AutoCloseable {
         return rest.registered(scope);
     }
 
+    /** Command registrations get 403 Missing Access (as without the applications.commands scope). */
+    public void refuseCommandRegistrations(boolean refuse) {
+        rest.refuseRegistrations(refuse);
+    }
+
     /** Messages to this user's DM channel get 403 code 50007, as when they closed DMs from server members. */
     public void setDmsClosed(String userId, boolean closed) {
         rest.setDmsClosed(userId, closed);

@@ -11,16 +11,20 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Discord API objects (users, channels, guilds, messages) shaped as Discord sends them, for the fake. */
 final class FakeDiscordJson {
 
-    /** Snowflakes above Discord's 2015 epoch, unique per fake. */
-    private final AtomicLong snowflakes = new AtomicLong(1_250_000_000_000_000_000L);
+    private static final long DISCORD_EPOCH_MILLIS = 1_420_070_400_000L;
+
+    /** Last snowflake handed out; they carry their creation time, which clients use (interactions expire). */
+    private final AtomicLong snowflakes = new AtomicLong();
     private final ObjectMapper mapper = new ObjectMapper();
 
     ObjectMapper mapper() {
         return mapper;
     }
 
+    /** A unique snowflake for now: milliseconds since Discord's epoch in the high bits, as Discord makes them. */
     String snowflake() {
-        return Long.toString(snowflakes.incrementAndGet());
+        long now = (System.currentTimeMillis() - DISCORD_EPOCH_MILLIS) << 22;
+        return Long.toString(snowflakes.updateAndGet(last -> Math.max(last + 1, now)));
     }
 
     ObjectNode object() {
@@ -72,6 +76,7 @@ final class FakeDiscordJson {
         ObjectNode everyone = object().put("id", id).put("name", "@everyone").put("color", 0).put("hoist", false)
                 .put("position", 0).put("permissions", "2248473465835073").put("managed", false)
                 .put("mentionable", false).put("flags", 0);
+        everyone.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
         guild.putArray("roles").add(everyone);
         guild.putArray("channels").add(guildTextChannel(snowflake(), id));
         guild.putArray("members").add(member(botUser));
@@ -92,7 +97,10 @@ final class FakeDiscordJson {
         message.set("author", author);
         message.putArray("mentions");
         message.putArray("mention_roles");
-        message.set("embeds", sent.has("embeds") ? sent.get("embeds").deepCopy() : mapper.createArrayNode());
+        ArrayNode embeds = message.putArray("embeds");
+        for (JsonNode embed : sent.path("embeds")) {
+            embeds.add(((ObjectNode) embed.deepCopy()).put("type", "rich")); // Discord marks bot embeds "rich"
+        }
         message.set("components", sent.has("components") ? sent.get("components").deepCopy()
                 : mapper.createArrayNode());
         ArrayNode attachments = message.putArray("attachments");

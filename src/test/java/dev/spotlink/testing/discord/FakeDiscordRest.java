@@ -55,6 +55,7 @@ final class FakeDiscordRest {
     private final Map<String, ArrayNode> registered = new HashMap<>();
     private final Map<String, String> dmChannels = new HashMap<>();
     private final Set<String> closedDms = new HashSet<>();
+    private boolean refuseRegistrations;
 
     FakeDiscordRest(FakeDiscord fake, FakeDiscordJson json) {
         this.fake = fake;
@@ -72,6 +73,10 @@ final class FakeDiscordRest {
     synchronized ArrayNode registered(String scope) {
         ArrayNode commands = registered.get(scope);
         return commands == null ? null : commands.deepCopy();
+    }
+
+    synchronized void refuseRegistrations(boolean refuse) {
+        refuseRegistrations = refuse;
     }
 
     synchronized void setDmsClosed(String userId, boolean closed) {
@@ -155,7 +160,7 @@ final class FakeDiscordRest {
     }
 
     private synchronized Answer registerCommands(String applicationId, String scope, JsonNode commands) {
-        if (!applicationId.equals(fake.applicationId())) {
+        if (!applicationId.equals(fake.applicationId()) || refuseRegistrations) {
             return new Answer(403, json.error(50001, "Missing Access"));
         }
         ArrayNode echoed = json.mapper().createArrayNode();

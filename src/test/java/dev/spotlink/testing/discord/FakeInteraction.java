@@ -117,7 +117,11 @@ public final class FakeInteraction {
             case GUILD -> {
                 d.put("guild_id", guildId).put("guild_locale", "en-US").put("channel_id", channelId)
                         .put("context", 0);
-                d.set("channel", json.guildTextChannel(channelId, guildId));
+                // in interactions the partial channel carries the invoking member's computed permissions
+                d.set("channel", json.guildTextChannel(channelId, guildId).put("permissions", "2248473465835073"));
+                // Discord sends this partial guild so that clients can work in servers they do not cache
+                ObjectNode guild = d.putObject("guild").put("id", guildId).put("locale", "en-US");
+                guild.putArray("features");
                 d.set("member", json.member(user));
                 owners.put("0", guildId);
             }

@@ -48,10 +48,12 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<String, Integer> taken = new HashMap<>();
     private final Map<String, Deque<ObjectNode>> faults = new HashMap<>();
     private final Map<Long, ObjectNode> chats = new HashMap<>();
+    private final List<String> specViolations = new ArrayList<>();
     private long nextUpdateId = 500;
     private long confirmedBelow;
     private int nextMessageId = 1;
     private boolean closed;
+    private int heldPolls;
 
     private FakeTelegram(String token) throws IOException {
         this.token = token;
@@ -160,6 +162,13 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /** Requests refused because they break the Bot API spec ("method: problem"); tests expect none. */
+    public List<String> specViolations() {
+        synchronized (lock) {
+            return List.copyOf(specViolations);
+        }
+    }
+
     /** The next call of {@code method} fails with this HTTP status; a 429 carries {@code retry_after}. */
     public void failNext(String method, int status, int retryAfter) {
         ObjectNode error = mapper.createObjectNode().put("ok", false).put("error_code", status);
@@ -180,8 +189,18 @@ public final class FakeTelegram implements AutoCloseable {
         synchronized (lock) {
             closed = true;
             lock.notifyAll(); // held long polls answer [] now
+            long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (heldPolls > 0 && System.nanoTime() < deadline) {
+                try {
+                    lock.wait(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
-        server.stop(1);
+        // stop(0): on Java 17 stop(n) waits the full n seconds even when no exchange is open
+        server.stop(0);
         executor.shutdownNow();
     }
 
@@ -210,11 +229,25 @@ public final class FakeTelegram implements AutoCloseable {
             }
             Optional<String> problem = spec.check(method, call.params(), List.copyOf(call.files().keySet()));
             if (problem.isPresent()) {
+                synchronized (lock) {
+                    specViolations.add(method + ": " + problem.get());
+                }
                 send(exchange, 400, error(400, "Bad Request: " + problem.get()));
                 return;
             }
-            ObjectNode answer = answer(method, call);
-            send(exchange, answer.path("ok").asBoolean() ? 200 : answer.path("error_code").asInt(500), answer);
+            boolean poll = method.equals("getupdates");
+            synchronized (lock) {
+                heldPolls += poll ? 1 : 0;
+            }
+            try {
+                ObjectNode answer = answer(method, call);
+                send(exchange, answer.path("ok").asBoolean() ? 200 : answer.path("error_code").asInt(500), answer);
+            } finally {
+                synchronized (lock) {
+                    heldPolls -= poll ? 1 : 0;
+                    lock.notifyAll();
+                }
+            }
         } catch (IOException | RuntimeException e) {
             // the client hung up (e.g. a long poll cancelled at shutdown), or a bug in the fake: nothing to answer
         }

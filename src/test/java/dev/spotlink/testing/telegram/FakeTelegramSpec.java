@@ -108,14 +108,29 @@ final class FakeTelegramSpec {
             return;
         }
         if (typeSpec.has("subtypes")) {
+            // several subtypes may share a kind (InlineQueryResultPhoto and ...CachedPhoto are both "photo"):
+            // the value is fine when it satisfies one of them
             String kind = value.path("type").asText(null);
+            List<String> firstFailure = null;
+            int bestScore = Integer.MAX_VALUE;
             for (JsonNode subtype : typeSpec.path("subtypes")) {
                 if (kind != null && kind.equals(declaredKind(subtype.asText()))) {
-                    checkType(path, value, subtype.asText(), problems);
-                    return;
+                    List<String> attempt = new ArrayList<>();
+                    checkType(path, value, subtype.asText(), attempt);
+                    if (attempt.isEmpty()) {
+                        return;
+                    }
+                    // report against the subtype the value resembles most (fewest problems and foreign fields)
+                    int score = attempt.size() + foreignFields(value, subtype.asText());
+                    if (score < bestScore) {
+                        bestScore = score;
+                        firstFailure = attempt;
+                    }
                 }
             }
-            if (kind != null) {
+            if (firstFailure != null) {
+                problems.addAll(firstFailure);
+            } else if (kind != null) {
                 problems.add(path + ".type \"" + kind + "\" is not a " + type);
             }
             return;
@@ -131,6 +146,16 @@ final class FakeTelegramSpec {
                 checkValue(path + "." + name, fieldValue, field.path("types"), problems);
             }
         }
+    }
+
+    private int foreignFields(JsonNode value, String typeName) {
+        List<String> known = new ArrayList<>();
+        spec.path("types").path(typeName).path("fields").forEach(f -> known.add(f.path("name").asText()));
+        int foreign = 0;
+        for (var it = value.fieldNames(); it.hasNext(); ) {
+            foreign += known.contains(it.next()) ? 0 : 1;
+        }
+        return foreign;
     }
 
     /** "photo" for InlineQueryResultPhoto: from its {@code type} field's "must be photo". */

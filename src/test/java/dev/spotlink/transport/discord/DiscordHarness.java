@@ -67,6 +67,20 @@ final class DiscordHarness implements AutoCloseable {
         return transport;
     }
 
+    /** The transport state /health reports for Discord, or null. */
+    Object discordHealth() {
+        return ((java.util.Map<?, ?>) health.snapshot().get("transports")).get("discord");
+    }
+
+    /** Waits until /health reports {@code state} (JDA flips to CONNECTED just after handing out READY). */
+    void awaitHealth(String state) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!state.equals(discordHealth()) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(state, discordHealth());
+    }
+
     @Override
     public void close() {
         started.forEach(DiscordTransport::close);

@@ -52,8 +52,10 @@ class TelegramTransportTest {
 
     @AfterEach
     void stop() {
+        List<String> violations = telegram.specViolations();
         transport.close();
         telegram.close();
+        assertEquals(List.of(), violations, "requests the real Bot API would refuse");
     }
 
     @Test
@@ -69,7 +71,7 @@ class TelegramTransportTest {
                 english.json("commands").get(0).path("description").asText());
         assertEquals(messages.get(java.util.Locale.forLanguageTag("ru"), "command.link.description"),
                 russian.json("commands").get(0).path("description").asText());
-        assertEquals(8, english.json("commands").size());
+        assertEquals(9, english.json("commands").size());
         assertEquals(1, telegram.calls("deleteWebhook").size());
         FakeTelegramCall poll = telegram.awaitCall("getUpdates", WAIT);
         assertEquals(50, poll.json("timeout").asInt());
@@ -139,6 +141,15 @@ class TelegramTransportTest {
         JsonNode button = sent.json("reply_markup").path("inline_keyboard").get(0).get(0);
         assertEquals("Open in Spotify", button.path("text").asText());
         assertEquals("https://open.spotify.com/track/abc", button.path("url").asText());
+    }
+
+    @Test
+    void coverWithoutAnImageIsTheLinkPreview() {
+        telegram.pushUpdate(telegram.updates().privateMessage(ANN, "/cover", "en"));
+        FakeTelegramCall sent = telegram.awaitCall("sendMessage", WAIT);
+        assertEquals("<b>Demo tape</b>\nMe · Garage", sent.string("text"));
+        assertEquals("https://i.scdn.co/image/cover123", sent.json("link_preview_options").path("url").asText());
+        assertFalse(sent.json("link_preview_options").path("is_disabled").asBoolean());
     }
 
     @Test
@@ -269,8 +280,14 @@ class TelegramTransportTest {
     }
 
     @Test
-    void closedTransportReportsStoppedAndDropsNotifications() {
+    void closedTransportReportsStoppedAndDropsNotifications() throws InterruptedException {
+        telegram.awaitCall("getUpdates", WAIT); // a poll is held by the fake now
         transport.close();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (pollerAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertFalse(pollerAlive(), "closing ends the long poll in flight");
         assertEquals("STOPPED", ((Map<?, ?>) health.snapshot().get("transports")).get("telegram"));
         notifiers.notify(new ChatUser(Platform.TELEGRAM, String.valueOf(BOB)), Reply.text("late"));
         assertEquals(List.of(), telegram.calls("sendMessage"));
@@ -299,6 +316,11 @@ class TelegramTransportTest {
         assertEquals(8081, local.getPort());
         assertThrows(IllegalArgumentException.class, () -> TelegramTransport.telegramUrl("http://host/prefix"));
         assertThrows(IllegalArgumentException.class, () -> TelegramTransport.telegramUrl("ftp://host"));
+    }
+
+    private static boolean pollerAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("telegram-poller") && t.isAlive());
     }
 
     /** What Telegram counts against the limits: the text after HTML parsing. */

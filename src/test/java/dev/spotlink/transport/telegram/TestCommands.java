@@ -50,6 +50,9 @@ final class TestCommands {
                                 .image(new Reply.Attachment(png(), "code.png", "image/png"))
                                 .button("Open in Spotify", "https://open.spotify.com/track/abc")
                                 .build())),
+                command("cover", "command.share.description", List.of(), (ctx, args) ->
+                        ctx.reply(Reply.builder().title("Demo tape", null).body("Me · Garage")
+                                .thumbnail("https://i.scdn.co/image/cover123").build())),
                 command("long", "command.share.description", List.of(), (ctx, args) -> {
                     String body = "x".repeat(3000) + "<&>".repeat(1000);
                     ctx.reply(Reply.builder().title("Long", null).body(body).footer("end")

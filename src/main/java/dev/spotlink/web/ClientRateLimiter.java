@@ -1,0 +1,98 @@
+package dev.spotlink.web;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket per client address that only failures drain: a client is let in while it has a token, and each
+ * of its requests that fails costs one ({@code burst} of them, then one more per {@code refill}). Only a state the
+ * bot issued can complete a link, so users behind one NAT or proxy linking at the same time never throttle each
+ * other, while a flood of made-up callbacks runs dry after {@code burst}. Concurrent failures may overdraw a
+ * bucket (down to {@code -burst}), which only lengthens that client's wait.
+ *
+ * <p>Memory is bounded: at most {@code maxClients} buckets. When a new address arrives and the table is full, the
+ * least recently seen bucket is dropped if it has refilled completely (forgetting it changes nothing); otherwise
+ * the newcomer shares one overflow bucket with every other untracked address, so a flood from many addresses is
+ * throttled as a whole instead of growing the table. Thread-safe; one lock is plenty at callback rates.
+ */
+final class ClientRateLimiter {
+
+    private static final String OVERFLOW = "*overflow*";
+
+    private final int burst;
+    private final long refillNanos;
+    private final int maxClients;
+    private final LongSupplier nanoTime;
+    private final LinkedHashMap<String, Bucket> buckets = new LinkedHashMap<>(64, 0.75f, true);
+
+    /** @param nanoTime monotonic time source ({@code System::nanoTime}; tests pass their own) */
+    ClientRateLimiter(int burst, Duration refill, int maxClients, LongSupplier nanoTime) {
+        this.burst = burst;
+        this.refillNanos = refill.toNanos();
+        this.maxClients = maxClients;
+        this.nanoTime = nanoTime;
+    }
+
+    /** {@link Duration#ZERO} when {@code client} may go ahead, else how long until it may. Takes nothing. */
+    synchronized Duration admit(String client) {
+        long now = nanoTime.getAsLong();
+        Bucket bucket = bucketFor(client, now);
+        bucket.refill(now);
+        if (bucket.tokens >= 1) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) * refillNanos));
+    }
+
+    /** A request of {@code client} failed: it costs one token. */
+    synchronized void charge(String client) {
+        long now = nanoTime.getAsLong();
+        Bucket bucket = bucketFor(client, now);
+        bucket.refill(now);
+        bucket.tokens = Math.max(-burst, bucket.tokens - 1);
+    }
+
+    /** How many addresses have a bucket (for tests of the memory bound). */
+    synchronized int trackedClients() {
+        return buckets.size();
+    }
+
+    private Bucket bucketFor(String client, long now) {
+        Bucket bucket = buckets.get(client);
+        if (bucket != null) {
+            return bucket;
+        }
+        if (buckets.size() >= maxClients) {
+            Iterator<Map.Entry<String, Bucket>> eldest = buckets.entrySet().iterator();
+            Map.Entry<String, Bucket> entry = eldest.next();
+            entry.getValue().refill(now);
+            if (entry.getKey().equals(OVERFLOW) || entry.getValue().tokens < burst) {
+                return buckets.computeIfAbsent(OVERFLOW, k -> new Bucket(now));
+            }
+            eldest.remove();
+        }
+        bucket = new Bucket(now);
+        buckets.put(client, bucket);
+        return bucket;
+    }
+
+    private final class Bucket {
+        private double tokens = burst;
+        private long updated;
+
+        private Bucket(long now) {
+            this.updated = now;
+        }
+
+        private void refill(long now) {
+            long elapsed = now - updated;
+            if (elapsed > 0) {
+                tokens = Math.min(burst, tokens + (double) elapsed / refillNanos);
+                updated = now;
+            }
+        }
+    }
+}
