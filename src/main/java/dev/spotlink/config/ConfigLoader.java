@@ -25,6 +25,7 @@ public final class ConfigLoader {
     /** The config file used when neither {@code --config} nor {@code SPOTLINK_CONFIG} names one. */
     public static final String DEFAULT_FILE = "config.properties";
     public static final String CONFIG_OPTION = "--config";
+    private static final int MAX_KEY_ECHO = 120;
 
     private ConfigLoader() {
     }
@@ -142,7 +143,9 @@ public final class ConfigLoader {
     }
 
     private static String unknownKey(String key) {
-        String problem = "unknown key `" + key + "`";
+        // A pasted blob is not worth echoing in full: the start is enough to find it in the file.
+        String shown = key.length() > MAX_KEY_ECHO ? key.substring(0, MAX_KEY_ECHO) + "..." : key;
+        String problem = "unknown key `" + shown + "`";
         return KeySuggestions.suggest(key).map(s -> problem + ": did you mean `" + s + "`?")
                 .orElse(problem + " (see config.example.properties for the valid keys)");
     }

@@ -6,6 +6,8 @@ import java.util.Optional;
 /** Finds the known key a misspelt one was probably meant to be. */
 final class KeySuggestions {
 
+    private static final int MAX_TYPO_LENGTH = 100;
+
     private KeySuggestions() {
     }
 
@@ -17,6 +19,9 @@ final class KeySuggestions {
             if (k.envName().equalsIgnoreCase(typed) || k.key().endsWith("." + typed)) {
                 return Optional.of(k.key());
             }
+        }
+        if (typed.length() > MAX_TYPO_LENGTH) {
+            return Optional.empty(); // no typo of a known key is that long; spares an O(n*m) distance on a blob
         }
         ConfigKey best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -44,8 +44,9 @@ class KeyRotationTest {
             accounts.save(StoreFixtures.newLink(ALICE, "alice-access", "alice-refresh"), StoreFixtures.NOW);
             accounts.save(StoreFixtures.newLink(BOB, "bob-access", "bob-refresh"), StoreFixtures.NOW);
             PendingLinkRepository pending = new PendingLinkRepository(db, cipher);
-            pending.insert(StoreFixtures.pendingLink("hash-1", ALICE, "verifier-one", StoreFixtures.NOW.plusSeconds(600)));
-            pending.insert(StoreFixtures.pendingLink("hash-2", BOB, "verifier-two", StoreFixtures.NOW.plusSeconds(600)));
+            Instant expires = StoreFixtures.NOW.plusSeconds(600);
+            pending.insert(StoreFixtures.pendingLink("hash-1", ALICE, "verifier-one", expires));
+            pending.insert(StoreFixtures.pendingLink("hash-2", BOB, "verifier-two", expires));
         }
     }
 

@@ -64,9 +64,9 @@ final class HostileRequests {
         return switch (kind) {
             case 0 -> get("bad encoding in code/state", "/callback?code=" + e + "&state=" + pick(BAD_ENCODINGS));
             case 1 -> get("bad encoding in error", "/callback?error=" + e + "&state=" + enc(p));
-            case 2 -> raw("invalid UTF-8 bytes in the target", concat("GET /callback?code=".getBytes(StandardCharsets.US_ASCII),
-                    randomHighBytes(), " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(
-                            StandardCharsets.US_ASCII)));
+            case 2 -> raw("invalid UTF-8 bytes in the target", concat(
+                    "GET /callback?code=".getBytes(StandardCharsets.US_ASCII), randomHighBytes(),
+                    " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
             case 3 -> get("huge parameter", "/callback?code=" + "c".repeat(9_000 + random.nextInt(20_000))
                     + "&state=" + "A".repeat(43));
             case 4 -> get("huge header", "/callback?code=x&state=" + "A".repeat(43),
