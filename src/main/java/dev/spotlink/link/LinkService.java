@@ -119,7 +119,7 @@ public final class LinkService {
         PendingLink link = claimed.link();
         Locale locale = messages.resolve(link.locale());
         if (error != null) {
-            log.info("{} declined the Spotify authorization ({})", link.user(), error);
+            log.info("{} declined the Spotify authorization ({})", link.user(), printable(error));
             return new CallbackResult.Denied(locale, error);
         }
         if (code == null || !CODE_FORMAT.matcher(code).matches()) {
@@ -182,6 +182,12 @@ public final class LinkService {
     /** Forgets pending links that expired more than a day ago (used ones are kept that long to say "already used"). */
     public int purgeOldLinks() {
         return pendingLinks.purgeOlderThan(clock.instant().minus(KEEP_USED_STATES));
+    }
+
+    /** A query parameter fit for a log line: no line breaks or control characters to forge entries with, short. */
+    private static String printable(String value) {
+        String clean = value.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", "?");
+        return clean.length() > 64 ? clean.substring(0, 64) + "..." : clean;
     }
 
     static String hash(String state) {

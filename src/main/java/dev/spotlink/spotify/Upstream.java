@@ -54,10 +54,6 @@ final class Upstream {
                 .build();
     }
 
-    RateLimitGate gate() {
-        return gate;
-    }
-
     /** An idempotent request (GET): retried after a 5xx or an I/O error. */
     <T> T idempotent(Request request, String label, Handler<T> handler) throws SpotifyException, IOException {
         return send(request, label, true, handler);

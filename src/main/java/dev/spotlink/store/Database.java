@@ -37,6 +37,8 @@ public final class Database implements AutoCloseable {
      * queue moves one transaction at a time, so a burst of writers is progress, not a stuck lock.
      */
     private static final long WRITE_QUEUE_TIMEOUT_MILLIS = 60_000;
+    /** How long {@link #close()} lets a transaction in progress finish: well inside a stop timeout (Docker: 10 s). */
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
     /** Attempts of one transaction when SQLITE_BUSY still surfaces (e.g. another process held the lock > 10 s). */
     private static final int MAX_ATTEMPTS = 4;
     private static final String PREFIX = "jdbc:sqlite:";
@@ -148,8 +150,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs read-only {@code work} (it may run more than once) on an auto-commit connection (no write lock: WAL readers never wait for writers),
-     * retrying on SQLITE_BUSY like {@link #inTransaction}.
+     * Runs read-only {@code work} (it may run more than once) on an auto-commit connection (no write lock: WAL
+     * readers never wait for writers), retrying on SQLITE_BUSY like {@link #inTransaction}.
      */
     public <T> T withConnection(SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {
@@ -187,9 +189,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Closes cleanly: refuses new work, lets a transaction in progress commit (waiting up to the write queue
-     * timeout), checkpoints the WAL into the database file, then closes the last connection (SQLite then removes
-     * the WAL and shared-memory files) and releases the in-use lock.
+     * Closes cleanly: refuses new work, lets a transaction in progress commit (waiting up to 5 s), checkpoints
+     * the WAL into the database file, then closes the last connection (SQLite then removes the WAL and
+     * shared-memory files) and releases the in-use lock.
      */
     @Override
     public synchronized void close() {
@@ -199,10 +201,10 @@ public final class Database implements AutoCloseable {
         open = false;
         boolean drained = false;
         try {
-            drained = writeLock.tryLock(WRITE_QUEUE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            drained = writeLock.tryLock(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
             if (!drained) {
                 log.warn("Database {}: a transaction still runs after {} ms; closing anyway (it rolls back)", url,
-                        WRITE_QUEUE_TIMEOUT_MILLIS);
+                        CLOSE_WAIT_MILLIS);
             }
             if (!checkpoint()) {
                 log.info("Database {}: WAL not fully checkpointed (a reader was active); it is replayed on next"

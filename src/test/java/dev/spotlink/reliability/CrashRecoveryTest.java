@@ -35,6 +35,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -142,6 +144,7 @@ class CrashRecoveryTest {
 
     @Test
     @Timeout(60)
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Process.destroy() is not a SIGTERM there")
     void sigtermFinishesInFlightCompletionsAndClosesTheDatabaseCleanly() throws Exception {
         List<Attempt> attempts = issueLinks(40);
         BotProcess bot = start();
