@@ -3,6 +3,7 @@ package dev.spotlink.testing.discord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotlink.testing.MultipartForm;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.HashMap;
@@ -94,8 +95,10 @@ final class FakeDiscordRest {
         byte[] body = ctx.bodyAsBytes();
         JsonNode bodyJson = null;
         List<DiscordRequest.Part> parts = List.of();
-        if (Multipart.isMultipart(contentType)) {
-            List<DiscordRequest.Part> all = Multipart.parse(contentType, body);
+        if (MultipartForm.isMultipart(contentType)) {
+            List<DiscordRequest.Part> all = MultipartForm.parse(contentType, body).stream()
+                    .map(p -> new DiscordRequest.Part(p.name(), p.fileName(), p.contentType(), p.data()))
+                    .toList();
             for (DiscordRequest.Part part : all) {
                 if ("payload_json".equals(part.name())) {
                     bodyJson = json.mapper().readTree(part.bytes());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.spotlink.testing.MultipartForm;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,8 @@ final class FakeTelegramRequests {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (body.length > 0) {
-            if (FakeMultipart.isMultipart(type)) {
-                for (FakeMultipart.Part part : FakeMultipart.parse(contentType, body)) {
+            if (MultipartForm.isMultipart(type)) {
+                for (MultipartForm.Part part : MultipartForm.parse(contentType, body)) {
                     if (part.fileName() != null) {
                         files.put(part.name(), new FakeTelegramCall.Upload(part.fileName(), part.contentType(),
                                 part.data()));

@@ -1,4 +1,4 @@
-package dev.spotlink.testing.telegram;
+package dev.spotlink.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,28 +7,31 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Just enough multipart/form-data parsing for Bot API uploads (sendPhoto). */
-final class FakeMultipart {
+/**
+ * Just enough multipart/form-data parsing for the fakes (Telegram sendPhoto, Discord attachments): uploaded bytes
+ * are kept exactly as sent.
+ */
+public final class MultipartForm {
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
     private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"");
     private static final Pattern FILE_NAME = Pattern.compile("\\bfilename=\"([^\"]*)\"");
 
     /** One part; {@code fileName} null for plain fields. */
-    record Part(String name, String fileName, String contentType, byte[] data) {
-        String text() {
+    public record Part(String name, String fileName, String contentType, byte[] data) {
+        public String text() {
             return new String(data, StandardCharsets.UTF_8);
         }
     }
 
-    private FakeMultipart() {
+    private MultipartForm() {
     }
 
-    static boolean isMultipart(String contentType) {
+    public static boolean isMultipart(String contentType) {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
-    static List<Part> parse(String contentType, byte[] body) {
+    public static List<Part> parse(String contentType, byte[] body) {
         Matcher boundaryMatch = BOUNDARY.matcher(contentType);
         if (!boundaryMatch.find()) {
             throw new IllegalArgumentException("multipart without boundary");
