@@ -3,6 +3,7 @@ package dev.spotlink;
 import dev.spotlink.config.ConfigException;
 import dev.spotlink.config.ConfigLoader;
 import dev.spotlink.config.SpotlinkConfig;
+import dev.spotlink.setup.SetupLauncher;
 import dev.spotlink.store.KeyRotation;
 import dev.spotlink.store.StoreException;
 import dev.spotlink.transport.console.ConsoleTransport;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point: reads the command line and config, then wires and runs the bot. Usage:
- * {@code java -jar spotlink.jar [console | rotate-key] [--config FILE] [--locale TAG]}.
+ * {@code java -jar spotlink.jar [console | rotate-key | setup] [--config FILE] [--locale TAG] [--host ADDRESS]}.
  */
 public final class Main {
 
@@ -58,13 +60,29 @@ public final class Main {
             return 0;
         }
         Path configPath = ConfigLoader.resolveConfigPath(cli.configArgs(), env);
-        SpotlinkConfig config;
-        try {
-            config = ConfigLoader.load(configPath, env);
-        } catch (ConfigException e) {
-            System.err.println(e.isFirstRun() ? e.firstRunGuide() : e.getMessage());
-            return EXIT_CONFIG;
+        Optional<SpotlinkConfig> loaded;
+        if (cli.setup()) {
+            loaded = setUp(cli, configPath, env);
+        } else {
+            try {
+                loaded = Optional.of(ConfigLoader.load(configPath, env));
+            } catch (ConfigException e) {
+                // run mode with too little configured opens the set-up page; see SetupLauncher#offers
+                boolean runMode = !cli.console() && !cli.rotateKey();
+                if (!runMode || !SetupLauncher.offers(e, env, System.console() != null)) {
+                    System.err.println(e.isFirstRun() ? e.firstRunGuide() : e.getMessage());
+                    if (runMode) {
+                        System.err.println(SetupLauncher.HINT);
+                    }
+                    return EXIT_CONFIG;
+                }
+                loaded = setUp(cli, configPath, env);
+            }
         }
+        if (loaded.isEmpty()) {
+            return EXIT_STARTUP;
+        }
+        SpotlinkConfig config = loaded.get();
         if (cli.rotateKey()) {
             return rotateKey(config);
         }
@@ -80,6 +98,11 @@ public final class Main {
             return EXIT_STARTUP;
         }
         return cli.console() ? runConsole(app, cli.locale()) : runBot(app, config);
+    }
+
+    /** The set-up page until the admin saved a config that loads; then the bot starts in this same process. */
+    private static Optional<SpotlinkConfig> setUp(CommandLine cli, Path configPath, Map<String, String> env) {
+        return SetupLauncher.run(configPath, env, cli.setupHost(), System.out, System.err);
     }
 
     /** Re-encrypts every stored secret under a new key; the bot must be stopped (the database lock says so). */
@@ -163,21 +186,29 @@ public final class Main {
     }
 
     /** The parsed command line. */
-    record CommandLine(boolean console, boolean rotateKey, boolean help, Locale locale, String[] configArgs) {
+    record CommandLine(boolean console, boolean rotateKey, boolean help, Locale locale, String[] configArgs,
+                       boolean setup, String setupHost) {
 
         static final String USAGE = """
-                Usage: java -jar spotlink.jar [console | rotate-key] [--config FILE] [--locale TAG]
-                  (no mode)   run the bot: callback server plus the Discord/Telegram transports configured
+                Usage: java -jar spotlink.jar [console | rotate-key | setup] [--config FILE] [--locale TAG]
+                                              [--host ADDRESS]
+                  (no mode)   run the bot: callback server plus the Discord/Telegram transports configured;
+                              with no or an incomplete config, the set-up page first
                   console     run the commands in this terminal for one local user
                   rotate-key  re-encrypt every stored token under a new key (stop the bot first); the old
                               key is kept as <key file>.bak-<time>
+                  setup       open the set-up page (edits the existing config), then run the bot
                   --config    config file (default ./config.properties, or env SPOTLINK_CONFIG)
+                  --host      address the set-up page listens on (default 127.0.0.1: this machine only;
+                              0.0.0.0 lets anyone who reaches the port and has the link configure the bot)
                   --locale    console language, e.g. en or ru (default: the system's)""";
 
         static CommandLine parse(String[] args) {
             boolean console = false;
             boolean rotateKey = false;
             boolean help = false;
+            boolean setup = false;
+            String setupHost = SetupLauncher.LOOPBACK;
             Locale locale = Locale.getDefault();
             List<String> configArgs = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
@@ -185,6 +216,13 @@ public final class Main {
                     case "console" -> console = true;
                     case "rotate-key" -> rotateKey = true;
                     case "run" -> console = false;
+                    case "setup" -> setup = true;
+                    case "--host" -> {
+                        if (i + 1 >= args.length || args[i + 1].isBlank()) {
+                            throw new IllegalArgumentException("--host needs an address, e.g. 0.0.0.0");
+                        }
+                        setupHost = args[++i].strip();
+                    }
                     case "-h", "--help", "help" -> help = true;
                     case "--config" -> {
                         if (i + 1 >= args.length) {
@@ -202,10 +240,11 @@ public final class Main {
                     default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
                 }
             }
-            if (console && rotateKey) {
-                throw new IllegalArgumentException("Choose one mode: console or rotate-key");
+            if ((console ? 1 : 0) + (rotateKey ? 1 : 0) + (setup ? 1 : 0) > 1) {
+                throw new IllegalArgumentException("Choose one mode: console, rotate-key or setup");
             }
-            return new CommandLine(console, rotateKey, help, locale, configArgs.toArray(String[]::new));
+            return new CommandLine(console, rotateKey, help, locale, configArgs.toArray(String[]::new), setup,
+                    setupHost);
         }
     }
 }

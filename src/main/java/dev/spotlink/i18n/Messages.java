@@ -17,7 +17,7 @@ public final class Messages {
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"));
 
     /** Core texts, then each transport's own texts (kept apart so each part owns its file). */
-    private static final List<String> BUNDLES = List.of("i18n.messages", "i18n.discord", "i18n.telegram");
+    private static final List<String> BUNDLES = List.of("i18n.messages", "i18n.discord", "i18n.telegram", "i18n.setup");
     private static final ResourceBundle.Control NO_DEFAULT_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 

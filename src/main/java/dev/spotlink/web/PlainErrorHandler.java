@@ -15,9 +15,9 @@ import org.eclipse.jetty.util.Callback;
  * path, headers too large, no Host): a one-line plain text body with the security headers, instead of Jetty's
  * HTML page that echoes the request URI and, for server errors, may show the exception.
  */
-final class PlainErrorHandler extends ErrorHandler {
+public final class PlainErrorHandler extends ErrorHandler {
 
-    PlainErrorHandler() {
+    public PlainErrorHandler() {
         setShowStacks(false);
         setShowCauses(false);
         setShowMessageInTitle(false);

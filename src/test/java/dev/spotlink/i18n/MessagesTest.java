@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
 
     private static final Pattern KEY_LITERAL = Pattern.compile(
-            "\"((?:command|option|help|link|unlink|nowplaying|button|share|error|page|console|privacy|card)\\.[a-z0-9.-]+)\"");
+            "\"((?:command|option|help|link|unlink|nowplaying|button|share|error|page|console|privacy|card|setup)\\.[a-z0-9.-]+)\"");
     private final Messages messages = new Messages();
 
     @Test
     void everyBundleHasTheSameKeysInEveryLanguage() throws IOException {
-        for (String bundle : List.of("messages", "discord", "telegram")) {
+        for (String bundle : List.of("messages", "discord", "telegram", "setup")) {
             Properties english = load("/i18n/" + bundle + ".properties");
             Properties russian = load("/i18n/" + bundle + "_ru.properties");
             if (english == null && russian == null) {

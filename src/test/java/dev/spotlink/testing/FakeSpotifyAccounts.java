@@ -135,6 +135,10 @@ final class FakeSpotifyAccounts {
             refreshTokens.put(refresh, new RefreshToken(code.accountId(), clientId, code.scope()));
             return grant(mintAccess(code.accountId(), clientId, code.scope()), refresh, code.scope());
         }
+        if ("client_credentials".equals(grantType)) {
+            // app-only token (no user): what a credentials check such as the set-up page asks for
+            return grant(mintAccess(null, clientId, ""), null, "");
+        }
         if ("refresh_token".equals(grantType)) {
             String presented = form.getOrDefault("refresh_token", "");
             RefreshToken refresh = refreshTokens.get(presented);

@@ -55,9 +55,9 @@ public final class FakeTelegram implements AutoCloseable {
     private boolean closed;
     private int heldPolls;
 
-    private FakeTelegram(String token) throws IOException {
+    private FakeTelegram(String token, int port) throws IOException {
         this.token = token;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-telegram");
             t.setDaemon(true);
@@ -69,8 +69,13 @@ public final class FakeTelegram implements AutoCloseable {
 
     /** A fake accepting only {@code token}. */
     public static FakeTelegram start(String token) {
+        return start(token, 0);
+    }
+
+    /** A fake accepting only {@code token} on {@code port} (0: any free one), e.g. one a test kept unreachable. */
+    public static FakeTelegram start(String token, int port) {
         try {
-            FakeTelegram fake = new FakeTelegram(token);
+            FakeTelegram fake = new FakeTelegram(token, port);
             fake.server.start();
             return fake;
         } catch (IOException e) {
