@@ -22,6 +22,7 @@ public final class FirstRunGuide {
                 "     and fill in spotify.client-id, spotify.client-secret and spotify.redirect-uri.",
                 "  3. Optionally set discord.token and/or telegram.token to turn on those chat platforms.",
                 "  4. Run `java -jar target/spotlink.jar` again.",
+                "Or let the set-up page in your browser do all of this: java -jar target/spotlink.jar setup",
                 "",
                 "Instead of the file you can set SPOTLINK_* environment variables (spotify.client-id ->",
                 "SPOTLINK_SPOTIFY_CLIENT_ID, ...); --config FILE or SPOTLINK_CONFIG picks another config file.");
