@@ -60,10 +60,9 @@ public final class ConfigPrinter {
             shown.put(TELEGRAM_TOKEN, String.valueOf(t.token()));
             shown.put(TELEGRAM_API_URL, t.apiUrl());
             shown.put(TELEGRAM_MODE, t.webhook().isPresent() ? "webhook" : "polling");
-            t.webhook().ifPresent(w -> {
-                shown.put(TELEGRAM_WEBHOOK_URL, w.publicUrl().toString());
-                shown.put(TELEGRAM_WEBHOOK_SECRET, w.secret().map(String::valueOf).orElse("(derived from the token)"));
-            });
+            shown.put(TELEGRAM_WEBHOOK_URL, t.webhook().map(w -> w.publicUrl().toString()).orElse(NOT_SET));
+            shown.put(TELEGRAM_WEBHOOK_SECRET, t.webhook().map(w -> w.secret().map(String::valueOf)
+                    .orElse("(derived from the token)")).orElse(NOT_SET));
         }, () -> shown.put(TELEGRAM_TOKEN, NOT_SET + " -> Telegram off"));
 
         List<String> lines = new ArrayList<>();
