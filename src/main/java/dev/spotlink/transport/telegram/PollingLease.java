@@ -100,10 +100,11 @@ final class PollingLease implements AutoCloseable {
         }
         try {
             if (held && state == State.STANDBY) {
+                // resumed first: if that fails we stay on standby and retry at the next tick, still holding it
+                poller.resume();
                 log.info("Telegram: this process polls for updates now (lease {})", name);
                 state = State.POLLING;
                 announcedStandby = false;
-                poller.resume();
             } else if (!held && state == State.POLLING) {
                 log.warn("Telegram: the polling lease moved to another process (this one stalled past its expiry);"
                         + " standing by");
@@ -115,7 +116,10 @@ final class PollingLease implements AutoCloseable {
                 announcedStandby = true;
             }
         } catch (RuntimeException e) {
-            log.error("Telegram: starting or pausing the poller failed", e);
+            log.error("Telegram: starting the poller failed; letting another process try", e);
+            if (state == State.STANDBY) {
+                release(); // a lease held by a process that cannot poll would keep every process deaf
+            }
         }
     }
 
@@ -135,9 +139,12 @@ final class PollingLease implements AutoCloseable {
         if (renewals != null) {
             renewals.cancel(false);
         }
-        if (!wasPolling) {
-            return;
+        if (wasPolling) {
+            release();
         }
+    }
+
+    private void release() {
         try {
             leases.release(name, owner);
         } catch (RuntimeException e) {
