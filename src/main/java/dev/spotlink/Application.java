@@ -34,6 +34,7 @@ import dev.spotlink.store.TokenCipher;
 import dev.spotlink.web.Health;
 import dev.spotlink.web.ServerLimits;
 import dev.spotlink.web.WebServer;
+import dev.spotlink.web.WebhookEndpoint;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -120,8 +121,9 @@ public final class Application implements AutoCloseable {
 
         Health health = new Health(database::isOpen);
         String callbackPath = callbackPath(config);
+        WebhookEndpoint webhooks = new WebhookEndpoint();
         WebServer web = new WebServer(config.server().host(), config.server().port(), callbackPath, links,
-                messages, health, json, limits).start();
+                messages, health, json, limits, webhooks).start();
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "spotlink-housekeeping");
@@ -130,7 +132,7 @@ public final class Application implements AutoCloseable {
         });
         housekeeping.scheduleWithFixedDelay(() -> purge(links), 1, 60, TimeUnit.MINUTES);
         Core core = new Core(clock, database, accounts, http, json, api, codes, tokens, messages, notifiers, links,
-                registry, health);
+                registry, health, webhooks);
         return new Application(core, web, housekeeping, images);
     }
 

@@ -11,6 +11,7 @@ import dev.spotlink.spotify.TokenManager;
 import dev.spotlink.store.Database;
 import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.web.Health;
+import dev.spotlink.web.WebhookEndpoint;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
 
@@ -30,5 +31,6 @@ public record Core(
         Notifiers notifiers,
         LinkService links,
         CommandRegistry registry,
-        Health health) {
+        Health health,
+        WebhookEndpoint webhooks) {
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -58,6 +59,8 @@ final class ConfigBinder {
         Optional<String> devGuildId = optional(DISCORD_DEV_GUILD_ID, ConfigValues::snowflake);
         Optional<Secret> telegramToken = optional(TELEGRAM_TOKEN, ConfigValues::telegramToken);
         String telegramApiUrl = withDefault(TELEGRAM_API_URL, ConfigValues::httpBaseUrl);
+        DiscordShards shards = shards();
+        Optional<TelegramWebhook> webhook = webhook();
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -68,10 +71,51 @@ final class ConfigBinder {
                 new DatabaseConfig(databaseUrl),
                 new SecurityConfig(keyFile),
                 new LinkConfig(ttl),
-                discordToken.map(t -> new DiscordConfig(t, discordApiUrl, discordGatewayUrl, devGuildId)),
-                telegramToken.map(t -> new TelegramConfig(t, telegramApiUrl)),
+                discordToken.map(t -> new DiscordConfig(t, discordApiUrl, discordGatewayUrl, devGuildId, shards)),
+                telegramToken.map(t -> new TelegramConfig(t, telegramApiUrl, webhook)),
                 new CacheConfig(memoryBytes, disk, diskBytes),
                 new CommandConfig(cooldown)));
+    }
+
+    /** {@code discord.shards} and {@code discord.shard-ids}, checked together. */
+    private DiscordShards shards() {
+        OptionalInt total = withDefault(DISCORD_SHARDS, ScaleValues::shardTotal);
+        Optional<List<Integer>> ids = optional(DISCORD_SHARD_IDS, ScaleValues::shardIds);
+        if (total == null || ids.isEmpty()) {
+            return total == null ? null : new DiscordShards(total, Optional.empty());
+        }
+        Raw raw = values.get(DISCORD_SHARD_IDS);
+        if (total.isEmpty()) {
+            problems.add(label(DISCORD_SHARD_IDS, raw) + ": needs a fixed `discord.shards` count (not auto), so that "
+                    + "every process splitting the shards agrees on it, e.g. discord.shards=4");
+            return null;
+        }
+        int last = ids.get().get(ids.get().size() - 1);
+        if (last >= total.getAsInt()) {
+            problems.add(label(DISCORD_SHARD_IDS, raw) + ": shard " + last + " does not exist with discord.shards="
+                    + total.getAsInt() + " (ids run from 0 to " + (total.getAsInt() - 1) + ")");
+            return null;
+        }
+        return new DiscordShards(total, ids);
+    }
+
+    /** {@code telegram.mode} with the webhook keys it needs. */
+    private Optional<TelegramWebhook> webhook() {
+        Boolean webhookMode = withDefault(TELEGRAM_MODE, ScaleValues::webhookMode);
+        Optional<URI> url = optional(TELEGRAM_WEBHOOK_URL, ScaleValues::webhookUrl);
+        Optional<Secret> secret = optional(TELEGRAM_WEBHOOK_SECRET, ScaleValues::webhookSecret);
+        if (!Boolean.TRUE.equals(webhookMode)) {
+            return Optional.empty();
+        }
+        if (url.isEmpty()) {
+            if (!values.containsKey(TELEGRAM_WEBHOOK_URL)) {
+                problems.add("`" + TELEGRAM_WEBHOOK_URL.key() + "` is required when telegram.mode=webhook (in the "
+                        + "file, or env " + TELEGRAM_WEBHOOK_URL.envName() + "): the public https address of this "
+                        + "server, e.g. https://bot.example.org");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new TelegramWebhook(url.get(), secret));
     }
 
     private <T> T required(ConfigKey key, Function<String, T> parser) {

@@ -18,6 +18,10 @@ public final class ConfigPrinter {
     private ConfigPrinter() {
     }
 
+    private static String ids(List<Integer> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
     /** The lines of {@link #lines(SpotlinkConfig)} joined with newlines. */
     public static String describe(SpotlinkConfig config) {
         return String.join("\n", lines(config));
@@ -48,10 +52,17 @@ public final class ConfigPrinter {
             shown.put(DISCORD_API_URL, d.apiUrl());
             shown.put(DISCORD_GATEWAY_URL, d.gatewayUrl());
             shown.put(DISCORD_DEV_GUILD_ID, d.devGuildId().orElse(NOT_SET));
+            shown.put(DISCORD_SHARDS, d.shards().total().isPresent()
+                    ? Integer.toString(d.shards().total().getAsInt()) : "auto");
+            shown.put(DISCORD_SHARD_IDS, d.shards().ids().map(ConfigPrinter::ids).orElse("(all)"));
         }, () -> shown.put(DISCORD_TOKEN, NOT_SET + " -> Discord off"));
         config.telegram().ifPresentOrElse(t -> {
             shown.put(TELEGRAM_TOKEN, String.valueOf(t.token()));
             shown.put(TELEGRAM_API_URL, t.apiUrl());
+            shown.put(TELEGRAM_MODE, t.webhook().isPresent() ? "webhook" : "polling");
+            shown.put(TELEGRAM_WEBHOOK_URL, t.webhook().map(w -> w.publicUrl().toString()).orElse(NOT_SET));
+            shown.put(TELEGRAM_WEBHOOK_SECRET, t.webhook().map(w -> w.secret().map(String::valueOf)
+                    .orElse("(derived from the token)")).orElse(NOT_SET));
         }, () -> shown.put(TELEGRAM_TOKEN, NOT_SET + " -> Telegram off"));
 
         List<String> lines = new ArrayList<>();

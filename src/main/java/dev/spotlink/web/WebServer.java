@@ -38,6 +38,12 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer(String host, int port, String callbackPath, LinkService links, Messages messages,
                      Health health, ObjectMapper json, ServerLimits limits) {
+        this(host, port, callbackPath, links, messages, health, json, limits, new WebhookEndpoint());
+    }
+
+    /** @param webhooks where a transport in webhook mode attaches its receiver ({@link WebhookEndpoint#PATH}) */
+    public WebServer(String host, int port, String callbackPath, LinkService links, Messages messages,
+                     Health health, ObjectMapper json, ServerLimits limits, WebhookEndpoint webhooks) {
         this.host = host;
         this.port = port;
         this.limits = limits;
@@ -63,6 +69,7 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.head(callbackPath, ctx -> ctx.status(405).header("Allow", "GET"));
             cfg.routes.get("/health", ctx -> ctx.status(health.up() ? 200 : 503).contentType("application/json")
                     .result(json.writeValueAsString(health.snapshot())));
+            cfg.routes.post(WebhookEndpoint.PATH, webhooks::handle);
             // fixed texts: Javalin's defaults quote the method and path back
             cfg.routes.error(404, ctx -> plain(ctx, "Not found"));
             cfg.routes.error(405, ctx -> plain(ctx, "Method not allowed"));

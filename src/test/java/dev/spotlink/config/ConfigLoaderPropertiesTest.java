@@ -91,6 +91,8 @@ class ConfigLoaderPropertiesTest {
         return key.defaultValue().orElseGet(() -> switch (key) {
             case TELEGRAM_TOKEN -> "123456789:" + secret + "_telegram";
             case DISCORD_DEV_GUILD_ID -> "123456789012345678";
+            case DISCORD_SHARD_IDS -> "0-1";
+            case TELEGRAM_WEBHOOK_URL -> "https://bot.example.org";
             case SPOTIFY_REDIRECT_URI -> "https://bot.example.org/callback";
             case SPOTIFY_CLIENT_ID -> "client-id";
             default -> secret;

@@ -39,7 +39,7 @@ class DatabaseTest {
                 assertEquals("1", pragma(c, "foreign_keys"));
                 assertEquals(String.valueOf(Database.BUSY_TIMEOUT_MILLIS), pragma(c, "busy_timeout"));
                 assertEquals("1", pragma(c, "synchronous")); // NORMAL
-                assertEquals(Set.of("linked_accounts", "pending_links", "bot_state"), appTables(c));
+                assertEquals(Set.of("linked_accounts", "pending_links", "bot_state", "leases"), appTables(c));
                 assertEquals("1", query(c, "SELECT version FROM flyway_schema_history WHERE success = 1"));
             }
         }

@@ -47,13 +47,16 @@ final class CommandSync {
     }
 
     /**
-     * Registers globally and, when given, in the dev guild. Completes when done; never completes exceptionally
-     * (a failed registration is logged and retried at the next start, because its hash is not stored).
+     * Registers globally (when {@code global}: one shard of all does it) and, when given, in the dev guild (from
+     * the shard that holds it). Completes when done; never completes exceptionally (a failed registration is
+     * logged and retried at the next start, because its hash is not stored).
      */
-    CompletableFuture<Void> sync(JDA jda, Optional<String> devGuildId) {
+    CompletableFuture<Void> sync(JDA jda, boolean global, Optional<String> devGuildId) {
         String hash = hash(jda.getSelfUser().getApplicationId());
         List<CompletableFuture<Void>> done = new ArrayList<>();
-        done.add(syncScope("global", GLOBAL_KEY, hash, jda::updateCommands));
+        if (global) {
+            done.add(syncScope("global", GLOBAL_KEY, hash, jda::updateCommands));
+        }
         devGuildId.ifPresent(id -> {
             Guild guild = jda.getGuildById(id);
             if (guild == null) {

@@ -11,7 +11,9 @@ import dev.spotlink.store.Platform;
 import dev.spotlink.web.Health;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -21,18 +23,22 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.MiscUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Discord transport: the core's commands as slash commands (server and user installs), answered from a
- * bounded worker pool, plus direct-message notifications. On when {@code discord.token} is set.
+ * bounded worker pool, plus direct-message notifications. On when {@code discord.token} is set. Connects through
+ * JDA's {@link ShardManager}: Discord's recommended shard count or {@code discord.shards}, and all shards or the
+ * {@code discord.shard-ids} of this process, so several processes can split one bot's shards.
  *
  * <p>Lifecycle: {@link #create} or the constructor, then {@link #start()} (logs in and returns; the gateway
  * connects in the background), then {@link #close()}.
@@ -70,10 +76,10 @@ public final class DiscordTransport implements AutoCloseable {
     private final Limits limits;
     private final ReplyRenderer renderer = new ReplyRenderer();
     private final CompletableFuture<Void> commandsSynced = new CompletableFuture<>();
-    private volatile JDA jda;
+    private volatile ShardManager shards;
     private volatile ThreadPoolExecutor workers;
     private volatile ScheduledExecutorService watchdog;
-    private boolean closed;
+    private volatile boolean closed;
 
     public DiscordTransport(DiscordConfig config, CommandRegistry registry, Messages messages, Notifiers notifiers,
                             Health health, BotStateRepository state, Limits limits) {
@@ -100,7 +106,7 @@ public final class DiscordTransport implements AutoCloseable {
      *                               transport was started before
      */
     public synchronized DiscordTransport start() {
-        if (jda != null) {
+        if (shards != null) {
             throw new IllegalStateException("Discord transport already started");
         }
         workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 60, TimeUnit.SECONDS,
@@ -112,7 +118,7 @@ public final class DiscordTransport implements AutoCloseable {
         InteractionHandler handler = new InteractionHandler(registry, messages, renderer, workers, watchdog,
                 limits.ackAfter(), client -> syncCommands(sync, client));
         try {
-            jda = builder(handler).build();
+            shards = builder(handler).build();
         } catch (InvalidTokenException e) {
             stopExecutors();
             // the message names the key, never the value
@@ -124,15 +130,39 @@ public final class DiscordTransport implements AutoCloseable {
             throw new IllegalStateException("Could not log in to Discord at " + config.apiUrl() + ": "
                     + e.getMessage(), e);
         }
-        notifiers.register(Platform.DISCORD, new DirectMessageNotifier(() -> jda, renderer));
-        health.registerTransport("discord", this::healthState);
-        log.info("Discord transport started (gateway {})", config.gatewayUrl());
+        ShardManager started = shards;
+        ShardStates states = new ShardStates(started, config.shards().ids());
+        if (!states.owned().contains(0)) {
+            commandsSynced.complete(null); // the process running shard 0 registers the global commands
+        }
+        notifiers.register(Platform.DISCORD, new DirectMessageNotifier(states::anyConnected, renderer));
+        health.registerTransport("discord", () -> closed ? "STOPPED" : states.overall());
+        health.registerTransport("discord.shards", () -> closed ? "STOPPED" : states.describe());
+        log.info("Discord transport started: shards {} of {} (gateway {})", states.owned(),
+                started.getShardsTotal(), config.gatewayUrl());
         return this;
     }
 
+    /**
+     * Runs at each shard's READY. Global commands are registered once per bot, by shard 0's process; the dev
+     * guild's commands by the shard that holds that guild. The stored hash keeps a reconnect from registering
+     * them again.
+     */
     private void syncCommands(CommandSync sync, JDA client) {
+        int shard = client.getShardInfo().getShardId();
+        int total = client.getShardInfo().getShardTotal();
+        boolean global = shard == 0;
+        Optional<String> guild = config.devGuildId()
+                .filter(id -> MiscUtil.getShardForGuild(Long.parseUnsignedLong(id), total) == shard);
+        if (!global && guild.isEmpty()) {
+            return;
+        }
         try {
-            sync.sync(client, config.devGuildId()).whenComplete((ignored, e) -> commandsSynced.complete(null));
+            sync.sync(client, global, guild).whenComplete((ignored, e) -> {
+                if (global) {
+                    commandsSynced.complete(null);
+                }
+            });
         } catch (RuntimeException e) {
             // the bot still answers the commands Discord already knows; the next start tries again
             log.error("Could not register the Discord slash commands", e);
@@ -140,15 +170,23 @@ public final class DiscordTransport implements AutoCloseable {
         }
     }
 
-    private JDABuilder builder(InteractionHandler handler) {
+    private DefaultShardManagerBuilder builder(InteractionHandler handler) {
         String gateway = config.gatewayUrl();
         ConcurrentSessionController sessions = new ConcurrentSessionController() {
             @Override
             public String getGateway() {
                 return gateway; // honours discord.gateway-url (a proxy, or the fake in tests)
             }
+
+            @Override
+            public ShardedGateway getShardedGateway(JDA api) {
+                // GET gateway/bot gives the recommended shard count and identify concurrency; the URL it names
+                // gives way to discord.gateway-url, as above
+                ShardedGateway recommended = super.getShardedGateway(api);
+                return new ShardedGateway(gateway, recommended.getShardTotal(), recommended.getConcurrency());
+            }
         };
-        return JDABuilder.createLight(config.token().reveal(), intents())
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(config.token().reveal(), intents())
                 .setRestConfig(new RestConfig().setBaseUrl(config.apiUrl()))
                 .setSessionController(sessions)
                 // Plain JSON frames: with no message intents the gateway carries only READY, heartbeats and
@@ -156,6 +194,9 @@ public final class DiscordTransport implements AutoCloseable {
                 .setCompression(Compression.NONE)
                 .setEnableShutdownHook(false) // Main closes everything in order
                 .addEventListeners(handler);
+        config.shards().total().ifPresent(builder::setShardsTotal);
+        config.shards().ids().ifPresent(builder::setShards);
+        return builder;
     }
 
     /**
@@ -172,28 +213,14 @@ public final class DiscordTransport implements AutoCloseable {
         return commandsSynced;
     }
 
-    private String healthState() {
-        JDA client = jda;
-        if (client == null) {
-            return "STOPPED";
-        }
-        return switch (client.getStatus()) {
-            case CONNECTED -> "CONNECTED";
-            case DISCONNECTED, RECONNECT_QUEUED, WAITING_TO_RECONNECT, ATTEMPTING_TO_RECONNECT -> "RECONNECTING";
-            case SHUTTING_DOWN, SHUTDOWN -> "STOPPED";
-            case FAILED_TO_LOGIN -> "FAILED";
-            default -> "CONNECTING";
-        };
-    }
-
     /**
      * Lets running commands answer (up to {@link Limits#closeGrace()}), then disconnects. New interactions
      * meanwhile get "busy, try again".
      */
     @Override
     public synchronized void close() {
-        JDA client = jda;
-        if (client == null || closed) {
+        ShardManager manager = shards;
+        if (manager == null || closed) {
             return;
         }
         closed = true;
@@ -208,14 +235,18 @@ public final class DiscordTransport implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         watchdog.shutdownNow();
-        client.shutdown();
-        try {
-            if (!client.awaitShutdown(Duration.ofSeconds(5))) {
-                client.shutdownNow();
+        List<JDA> running = manager.getShards();
+        manager.shutdown(); // no more shards start; the running ones close their sessions
+        for (JDA shard : running) {
+            shard.shutdown();
+            try {
+                if (!shard.awaitShutdown(Duration.ofSeconds(5))) {
+                    shard.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                shard.shutdownNow();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            client.shutdownNow();
-            Thread.currentThread().interrupt();
         }
         log.info("Discord transport stopped");
     }

@@ -1,41 +1,39 @@
 package dev.spotlink.transport.telegram;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotlink.Core;
 import dev.spotlink.command.CommandRegistry;
 import dev.spotlink.command.Notifiers;
 import dev.spotlink.command.Reply;
 import dev.spotlink.config.Secret;
 import dev.spotlink.config.TelegramConfig;
+import dev.spotlink.config.TelegramWebhook;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
 import dev.spotlink.spotify.TokenManager;
 import dev.spotlink.store.ChatUser;
+import dev.spotlink.store.LeaseRepository;
 import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.store.Platform;
 import dev.spotlink.web.Health;
-import java.io.IOException;
+import dev.spotlink.web.WebhookEndpoint;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import okhttp3.ConnectionPool;
-import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
@@ -43,14 +41,61 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * The Telegram transport: long polling with TelegramBots against {@code telegram.api-url}, commands from text
- * messages, inline mode, and "linked as ..." notifications in the private chat. Updates are handled off the
- * polling thread; one failing update never stops polling.
+ * The Telegram transport: updates by long polling (TelegramBots, against {@code telegram.api-url}; one process
+ * per bot at a time through a database lease) or by webhook (Telegram posts them to our callback server, any
+ * process may take them), commands from text messages, inline mode, and "linked as ..." notifications in the
+ * private chat. Updates are handled off the receiving thread, in order per chat; one failing update never stops
+ * the others.
  */
 public final class TelegramTransport implements AutoCloseable {
 
     /** Longest {@code retry_after} a send waits for before its one retry. */
     public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+
+    /**
+     * How updates arrive.
+     *
+     * @param webhook    webhook mode's settings; empty = long polling
+     * @param endpoint   where the webhook receiver attaches (webhook mode)
+     * @param leases     the lease that keeps polling to one process; empty = poll without asking (one process)
+     * @param renewEvery how often the polling lease is renewed (and a standby process retries)
+     * @param leaseTtl   how long the lease outlives its last renewal
+     */
+    public record Receiving(Optional<TelegramWebhook> webhook, WebhookEndpoint endpoint,
+                            Optional<LeaseRepository> leases, Duration renewEvery, Duration leaseTtl) {
+
+        public Receiving {
+            Objects.requireNonNull(webhook, "webhook");
+            Objects.requireNonNull(leases, "leases");
+            if (webhook.isPresent()) {
+                Objects.requireNonNull(endpoint, "endpoint");
+            }
+            new PollingLease.Timing(renewEvery, leaseTtl); // validates
+        }
+
+        /** Long polling without any coordination: for a process that knows it is alone. */
+        public static Receiving pollingAlone() {
+            return new Receiving(Optional.empty(), null, Optional.empty(),
+                    PollingLease.Timing.DEFAULT.renewEvery(), PollingLease.Timing.DEFAULT.ttl());
+        }
+
+        /** Long polling while holding the database lease. */
+        public static Receiving polling(LeaseRepository leases) {
+            return new Receiving(Optional.empty(), null, Optional.of(leases),
+                    PollingLease.Timing.DEFAULT.renewEvery(), PollingLease.Timing.DEFAULT.ttl());
+        }
+
+        /** Webhook mode. */
+        public static Receiving webhook(TelegramWebhook webhook, WebhookEndpoint endpoint) {
+            return new Receiving(Optional.of(webhook), endpoint, Optional.empty(),
+                    PollingLease.Timing.DEFAULT.renewEvery(), PollingLease.Timing.DEFAULT.ttl());
+        }
+
+        /** The same with other lease timing (tests). */
+        public Receiving withLeaseTiming(Duration renewEvery, Duration leaseTtl) {
+            return new Receiving(webhook, endpoint, leases, renewEvery, leaseTtl);
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(TelegramTransport.class);
     private static final int LANES = 8;
@@ -68,27 +113,38 @@ public final class TelegramTransport implements AutoCloseable {
     private final OkHttpClient http;
     private final TelegramSender sender;
     private final ReplyRenderer renderer;
-    private final UpdatePolling polling = new UpdatePolling();
-    private final PollingSockets pollingSockets = new PollingSockets();
-    private final ConnectionPool pollingPool = new ConnectionPool();
+    private final Receiving receiving;
     private final OrderedExecutor lanes = new OrderedExecutor("telegram-update", LANES, QUEUE_PER_LANE);
-    private final ScheduledExecutorService pollerThread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "telegram-poller");
-        t.setDaemon(true); // a long poll in flight at shutdown must not keep the JVM alive
+    private final ScheduledExecutorService leaseThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "telegram-lease");
+        t.setDaemon(true);
         return t;
     });
 
     private volatile MessageHandler handler;
     private volatile String botUsername;
     private volatile boolean closed;
-    private TelegramBotsLongPollingApplication pollingApp;
+    private volatile boolean webhookActive;
+    private boolean started;
+    private LongPolling polling;
+    private PollingLease lease;
 
     /**
+     * Long polling without a lease (one process).
+     *
      * @param apiUrl Bot API base such as {@code https://api.telegram.org} or {@code http://127.0.0.1:8081}
      */
     public TelegramTransport(Secret token, String apiUrl, CommandRegistry registry, Messages messages,
                              Notifiers notifiers, Health health, LinkedAccountRepository accounts,
                              TokenManager tokens, SpotifyApiClient api, SpotifyCodesClient codes) {
+        this(token, apiUrl, registry, messages, notifiers, health, accounts, tokens, api, codes,
+                Receiving.pollingAlone());
+    }
+
+    public TelegramTransport(Secret token, String apiUrl, CommandRegistry registry, Messages messages,
+                             Notifiers notifiers, Health health, LinkedAccountRepository accounts,
+                             TokenManager tokens, SpotifyApiClient api, SpotifyCodesClient codes,
+                             Receiving receiving) {
         this.token = token.reveal();
         if (this.token.isBlank()) {
             throw new IllegalArgumentException("telegram.token is empty");
@@ -98,6 +154,7 @@ public final class TelegramTransport implements AutoCloseable {
         this.messages = messages;
         this.notifiers = notifiers;
         this.health = health;
+        this.receiving = Objects.requireNonNull(receiving, "receiving");
         this.inline = new InlineQueries(accounts, tokens, api, codes, messages);
         this.redaction = new Redaction(this.token);
         this.http = new OkHttpClient.Builder()
@@ -110,22 +167,29 @@ public final class TelegramTransport implements AutoCloseable {
         this.renderer = new ReplyRenderer(sender);
     }
 
-    /** The transport for a config and the wired core services; call {@link #start()} next. */
+    /**
+     * The transport for a config and the wired core services: webhook mode on the core's webhook endpoint, or
+     * polling under the database lease. Call {@link #start()} next.
+     */
     public static TelegramTransport create(TelegramConfig config, Core core) {
+        Receiving receiving = config.webhook()
+                .map(webhook -> Receiving.webhook(webhook, core.webhooks()))
+                .orElseGet(() -> Receiving.polling(new LeaseRepository(core.database(), core.clock())));
         return new TelegramTransport(config.token(), config.apiUrl(), core.registry(), core.messages(),
-                core.notifiers(), core.health(), core.accounts(), core.tokens(), core.api(), core.codes());
+                core.notifiers(), core.health(), core.accounts(), core.tokens(), core.api(), core.codes(), receiving);
     }
 
     /**
-     * Logs in ({@code getMe}), publishes the command menu, registers the notifier and health, and starts
-     * polling in the background. Returns once polling runs.
+     * Logs in ({@code getMe}), publishes the command menu, registers the notifier and health, and starts taking
+     * updates: sets the webhook, or starts polling (or standing by while another process polls).
      *
-     * @throws IllegalStateException when Telegram refuses the token or cannot be reached
+     * @throws IllegalStateException when Telegram refuses the token, the webhook, or cannot be reached
      */
     public synchronized void start() {
-        if (pollingApp != null || closed) {
+        if (started || closed) {
             throw new IllegalStateException("Telegram transport already started or closed");
         }
+        started = true;
         try {
             login();
         } catch (RuntimeException e) {
@@ -153,24 +217,50 @@ public final class TelegramTransport implements AutoCloseable {
         publishCommands();
         handler = new MessageHandler(registry, messages, renderer, botUsername);
         notifiers.register(Platform.TELEGRAM, this::notifyUser);
-        health.registerTransport("telegram", () -> polling.state().name());
-        pollingApp = new TelegramBotsLongPollingApplication(ObjectMapper::new,
-                () -> http.newBuilder()
-                        .readTimeout(Duration.ofSeconds(UpdatePolling.TIMEOUT_SECONDS + 25))
-                        // own pool: connections are shared by address, not by socket factory
-                        .connectionPool(pollingPool)
-                        .socketFactory(pollingSockets)
-                        .addInterceptor(this::quietAfterClose)
-                        .build(),
-                () -> pollerThread);
-        try {
-            pollingApp.registerBot(token, () -> url, polling, this::consume);
-        } catch (TelegramApiException e) {
-            throw new IllegalStateException("Telegram long polling could not start: "
-                    + redaction.text(e.getMessage()), redaction.scrub(e));
+        health.registerTransport("telegram", this::healthState);
+        health.registerTransport("telegram.updates", this::updatesState);
+        if (receiving.webhook().isPresent()) {
+            startWebhook(receiving.webhook().get());
+        } else {
+            startPolling(me);
         }
-        polling.started();
-        log.info("Telegram: polling {} as @{}", describe(url), botUsername);
+    }
+
+    private void startWebhook(TelegramWebhook webhook) {
+        String secret = webhook.secret().map(Secret::reveal).orElseGet(() -> WebhookReceiver.derivedSecret(token));
+        String key = WebhookReceiver.pathKey(secret);
+        // attached first: Telegram may deliver the moment setWebhook returns
+        receiving.endpoint().attach(new WebhookReceiver(key, secret, this::consume));
+        SetWebhook request = SetWebhook.builder()
+                .url(webhook.publicUrl() + WebhookEndpoint.PREFIX + key)
+                .secretToken(secret)
+                .allowedUpdates(UpdatePolling.ALLOWED_UPDATES)
+                .build();
+        try {
+            sender.execute("setWebhook", client -> client.execute(request));
+        } catch (TelegramApiException e) {
+            receiving.endpoint().detach();
+            throw new IllegalStateException("Telegram refused the webhook at " + webhook.publicUrl()
+                    + WebhookEndpoint.PREFIX + "...: " + redaction.text(e.getMessage())
+                    + " (check telegram.webhook-url: public https, reachable by Telegram)", redaction.scrub(e));
+        }
+        webhookActive = true;
+        log.info("Telegram: webhook set at {}{}... as @{}", webhook.publicUrl(), WebhookEndpoint.PREFIX,
+                botUsername);
+    }
+
+    private void startPolling(User me) {
+        polling = new LongPolling(token, url, http, redaction, this::consume);
+        if (receiving.leases().isEmpty()) {
+            polling.resume();
+        } else {
+            String owner = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+            lease = new PollingLease(receiving.leases().get(), "telegram.poll." + me.getId(), owner,
+                    new PollingLease.Timing(receiving.renewEvery(), receiving.leaseTtl()), leaseThread, polling);
+            lease.start();
+        }
+        log.info("Telegram: polling {} as @{}{}", describe(url), botUsername,
+                lease != null && lease.state() == PollingLease.State.STANDBY ? " (standing by)" : "");
     }
 
     /** This bot's username (known once started). */
@@ -184,44 +274,46 @@ public final class TelegramTransport implements AutoCloseable {
             return;
         }
         closed = true;
-        polling.stopped();
-        if (pollingApp != null) {
-            try {
-                pollingApp.close(); // no further polls
-            } catch (Exception e) {
-                log.warn("Stopping Telegram polling failed", redaction.scrub(e));
-            }
+        if (webhookActive) {
+            // the webhook stays set: the other processes behind the proxy keep taking updates
+            receiving.endpoint().detach();
         }
-        pollingSockets.closeAll(); // ends the poll in flight; quietAfterClose turns that into "no updates"
-        pollerThread.shutdown();
+        if (polling != null) {
+            polling.close(); // stop polling before the lease goes, so two processes never poll at once
+        }
+        if (lease != null) {
+            lease.close();
+        }
+        leaseThread.shutdownNow();
         lanes.shutdown(DRAIN_MILLIS);
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
-        pollingPool.evictAll();
         log.info("Telegram transport stopped");
     }
 
-    /**
-     * Polls end as "no updates" once the transport is closed: the poll in flight, whose socket close() shut,
-     * and any poll that was about to start. TelegramBots would log either as an ERROR with a stack trace.
-     */
-    private Response quietAfterClose(Interceptor.Chain chain) throws IOException {
-        if (!closed) {
-            try {
-                return chain.proceed(chain.request());
-            } catch (IOException e) {
-                if (!closed) {
-                    throw e;
-                }
-            }
+    /** The connection state for {@code /health}: CONNECTED, RECONNECTING, STANDBY, STOPPED, STARTING. */
+    private String healthState() {
+        if (closed) {
+            return "STOPPED";
         }
-        return new Response.Builder()
-                .request(chain.request())
-                .protocol(Protocol.HTTP_1_1)
-                .code(200)
-                .message("OK")
-                .body(ResponseBody.create("{\"ok\":true,\"result\":[]}", MediaType.get("application/json")))
-                .build();
+        if (webhookActive) {
+            return "CONNECTED";
+        }
+        if (lease != null && lease.state() == PollingLease.State.STANDBY) {
+            return "STANDBY";
+        }
+        return polling == null ? "STARTING" : polling.state().name();
+    }
+
+    /** How this process takes updates, for {@code /health}: polling, standby, webhook or stopped. */
+    private String updatesState() {
+        if (closed) {
+            return "stopped";
+        }
+        if (webhookActive) {
+            return "webhook";
+        }
+        return lease != null && lease.state() == PollingLease.State.STANDBY ? "standby" : "polling";
     }
 
     private void publishCommands() {

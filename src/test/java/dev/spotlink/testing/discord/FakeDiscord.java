@@ -33,6 +33,7 @@ public final class FakeDiscord implements AutoCloseable {
     private static final Duration DISPATCH_TIMEOUT = Duration.ofSeconds(15);
 
     private final String token;
+    private final int shards;
     private final String applicationId;
     private final FakeDiscordJson json = new FakeDiscordJson();
     private final ObjectNode botUser;
@@ -43,8 +44,9 @@ public final class FakeDiscord implements AutoCloseable {
     private final Javalin server;
     private final String baseUrl;
 
-    private FakeDiscord(String token) {
+    private FakeDiscord(String token, int shards) {
         this.token = token;
+        this.shards = shards;
         this.applicationId = json.snowflake();
         this.botUser = json.user(applicationId, "Spotlink", true);
         this.rest = new FakeDiscordRest(this, json);
@@ -68,7 +70,17 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Starts a fake that accepts only {@code token}. */
     public static FakeDiscord start(String token) {
-        return new FakeDiscord(token);
+        return new FakeDiscord(token, 1);
+    }
+
+    /** Starts a fake accepting {@link #DEFAULT_TOKEN} that recommends {@code shards} shards in gateway/bot. */
+    public static FakeDiscord sharded(int shards) {
+        return new FakeDiscord(DEFAULT_TOKEN, shards);
+    }
+
+    /** The shard count this fake recommends (GET gateway/bot). */
+    public int shards() {
+        return shards;
     }
 
     @Override
@@ -120,7 +132,8 @@ public final class FakeDiscord implements AutoCloseable {
         String interactionToken = "itoken-" + id;
         ObjectNode payload = interaction.toJson(json, applicationId, id, interactionToken, commandId(interaction));
         rest.track(new FakeDiscordRest.InteractionState(id, interactionToken, payload.path("channel_id").asText()));
-        gateway.dispatch("INTERACTION_CREATE", payload, DISPATCH_TIMEOUT);
+        long guildId = payload.hasNonNull("guild_id") ? Long.parseLong(payload.get("guild_id").asText()) : -1;
+        gateway.dispatch("INTERACTION_CREATE", payload, guildId, DISPATCH_TIMEOUT);
         return new SentInteraction(id, interactionToken, interaction.command());
     }
 
@@ -141,9 +154,19 @@ public final class FakeDiscord implements AutoCloseable {
         gateway.drop();
     }
 
-    /** Waits until a gateway session is live (READY or RESUMED sent). */
+    /** Waits until every recommended shard has a live gateway session (READY or RESUMED sent). */
     public boolean awaitSession(Duration timeout) {
-        return gateway.awaitLive(timeout);
+        return gateway.awaitLive(shards, timeout);
+    }
+
+    /** Waits until shard {@code id} has a live gateway session. */
+    public boolean awaitShard(int id, Duration timeout) {
+        return gateway.awaitShard(id, timeout);
+    }
+
+    /** How many times shard {@code id} identified. */
+    public int identifies(int shard) {
+        return gateway.stats().byShard().getOrDefault(shard, 0);
     }
 
     public int gatewayConnections() {

@@ -133,9 +133,10 @@ final class FakeDiscordRest {
             return new Answer(200, fake.botUser());
         }
         if (method.equals("GET") && (path.equals("gateway") || path.equals("gateway/bot"))) {
-            ObjectNode gateway = json.object().put("url", fake.gatewayUrl()).put("shards", 1);
+            ObjectNode gateway = json.object().put("url", fake.gatewayUrl()).put("shards", fake.shards());
+            // max_concurrency 16: all shards identify at once instead of 5 s apart
             gateway.putObject("session_start_limit").put("total", 1000).put("remaining", 999)
-                    .put("reset_after", 86_400_000).put("max_concurrency", 1);
+                    .put("reset_after", 86_400_000).put("max_concurrency", 16);
             return new Answer(200, gateway);
         }
         if (method.equals("PUT") && (m = GUILD_COMMANDS.matcher(path)).matches()) {

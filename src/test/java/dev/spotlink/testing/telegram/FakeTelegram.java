@@ -38,6 +38,7 @@ public final class FakeTelegram implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper();
     private final FakeTelegramSpec spec = FakeTelegramSpec.load(mapper);
     private final FakeTelegramUpdates updates = new FakeTelegramUpdates(mapper);
+    private final FakeTelegramWebhook webhook = new FakeTelegramWebhook();
     private final String token;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -88,6 +89,30 @@ public final class FakeTelegram implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The URL {@code setWebhook} set, or null (none, or deleted). */
+    public String webhookUrl() {
+        return webhook.url();
+    }
+
+    /** The {@code secret_token} {@code setWebhook} set, or null. */
+    public String webhookSecret() {
+        return webhook.secret();
+    }
+
+    /** Delivers an update to the webhook with this secret header (null: none), as a forger would; the status. */
+    public int postToWebhook(ObjectNode update, String secretHeader) {
+        ObjectNode copy = update.deepCopy();
+        synchronized (lock) {
+            copy.put("update_id", nextUpdateId++);
+        }
+        return webhook.deliver(copy, secretHeader);
+    }
+
+    /** The HTTP status of every webhook delivery so far, in order (-1: no answer). */
+    public List<Integer> webhookStatuses() {
+        return webhook.statuses();
+    }
+
     /** True when the Bot API spec file was found and requests are checked against it. */
     public boolean checksAgainstSpec() {
         return spec.present();
@@ -107,8 +132,21 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
-    /** Queues an update for {@code getUpdates}; returns its {@code update_id}. */
+    /**
+     * Queues an update for {@code getUpdates}; returns its {@code update_id}. While a webhook is set, delivers it
+     * there instead (as Telegram does), with the secret token {@code setWebhook} gave.
+     */
     public long pushUpdate(ObjectNode update) {
+        if (webhook.active()) {
+            ObjectNode copy = update.deepCopy();
+            long id;
+            synchronized (lock) {
+                id = nextUpdateId++;
+                copy.put("update_id", id);
+            }
+            webhook.deliver(copy, webhook.secret());
+            return id;
+        }
         synchronized (lock) {
             ObjectNode copy = update.deepCopy();
             long id = nextUpdateId++;
@@ -261,9 +299,20 @@ public final class FakeTelegram implements AutoCloseable {
     private ObjectNode answer(String method, FakeTelegramCall call) {
         return switch (method) {
             case "getme" -> ok(FakeTelegramRequests.botUser(mapper, BOT_ID, BOT_USERNAME));
-            case "deletewebhook", "setmycommands", "answerinlinequery", "setwebhook" -> ok(mapper.valueToTree(true));
+            case "setmycommands", "answerinlinequery" -> ok(mapper.valueToTree(true));
+            case "setwebhook" -> {
+                webhook.set(call.string("url"), call.string("secret_token"));
+                yield ok(mapper.valueToTree(true));
+            }
+            case "deletewebhook" -> {
+                webhook.clear();
+                yield ok(mapper.valueToTree(true));
+            }
+            case "getupdates" -> webhook.active()
+                    ? error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook "
+                    + "to delete the webhook first")
+                    : ok(poll(call));
             case "sendmessage", "sendphoto" -> ok(sentMessage(method, call));
-            case "getupdates" -> ok(poll(call));
             default -> error(404, "Not Found: method not found");
         };
     }
