@@ -38,6 +38,7 @@ public final class ConfigPrinter {
         shown.put(DATABASE_URL, config.database().redactedUrl());
         shown.put(SECURITY_KEY_FILE, String.valueOf(config.security().keyFile()));
         shown.put(LINK_TTL, ConfigValues.formatDuration(config.link().ttl()));
+        shown.put(LINK_OWN_APP, Boolean.toString(config.link().ownApp()));
         shown.put(CACHE_MEMORY_BYTES, ConfigValues.formatBytes(config.cache().memoryBytes()));
         shown.put(CACHE_DISK, config.cache().disk() ? "true -> " + config.imageCacheDirectory() : "false");
         shown.put(CACHE_DISK_BYTES, ConfigValues.formatBytes(config.cache().diskBytes()));
@@ -48,10 +49,12 @@ public final class ConfigPrinter {
             shown.put(DISCORD_API_URL, d.apiUrl());
             shown.put(DISCORD_GATEWAY_URL, d.gatewayUrl());
             shown.put(DISCORD_DEV_GUILD_ID, d.devGuildId().orElse(NOT_SET));
+            shown.put(DISCORD_ADMIN_CHANNEL_ID, d.adminChannelId().orElse(NOT_SET));
         }, () -> shown.put(DISCORD_TOKEN, NOT_SET + " -> Discord off"));
         config.telegram().ifPresentOrElse(t -> {
             shown.put(TELEGRAM_TOKEN, String.valueOf(t.token()));
             shown.put(TELEGRAM_API_URL, t.apiUrl());
+            shown.put(TELEGRAM_ADMIN_CHAT_ID, t.adminChatId().map(String::valueOf).orElse(NOT_SET));
         }, () -> shown.put(TELEGRAM_TOKEN, NOT_SET + " -> Telegram off"));
 
         List<String> lines = new ArrayList<>();

@@ -125,6 +125,8 @@ public final class DiscordTransport implements AutoCloseable {
                     + e.getMessage(), e);
         }
         notifiers.register(Platform.DISCORD, new DirectMessageNotifier(() -> jda, renderer));
+        config.adminChannelId().ifPresent(channel -> notifiers.registerAdminChannel(Platform.DISCORD,
+                new AdminChannelNotifier(() -> jda, renderer, channel)));
         health.registerTransport("discord", this::healthState);
         log.info("Discord transport started (gateway {})", config.gatewayUrl());
         return this;

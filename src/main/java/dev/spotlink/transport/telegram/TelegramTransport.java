@@ -80,6 +80,7 @@ public final class TelegramTransport implements AutoCloseable {
 
     private volatile MessageHandler handler;
     private volatile String botUsername;
+    private volatile Long adminChatId;
     private volatile boolean closed;
     private TelegramBotsLongPollingApplication pollingApp;
 
@@ -112,8 +113,16 @@ public final class TelegramTransport implements AutoCloseable {
 
     /** The transport for a config and the wired core services; call {@link #start()} next. */
     public static TelegramTransport create(TelegramConfig config, Core core) {
-        return new TelegramTransport(config.token(), config.apiUrl(), core.registry(), core.messages(),
-                core.notifiers(), core.health(), core.accounts(), core.tokens(), core.api(), core.codes());
+        TelegramTransport transport = new TelegramTransport(config.token(), config.apiUrl(), core.registry(),
+                core.messages(), core.notifiers(), core.health(), core.accounts(), core.tokens(), core.api(),
+                core.codes());
+        config.adminChatId().ifPresent(transport::postAdminNotesIn);
+        return transport;
+    }
+
+    /** Notes for the admin ({@code telegram.admin-chat-id}) go to this chat once started. */
+    public void postAdminNotesIn(long chatId) {
+        this.adminChatId = chatId;
     }
 
     /**
@@ -153,6 +162,12 @@ public final class TelegramTransport implements AutoCloseable {
         publishCommands();
         handler = new MessageHandler(registry, messages, renderer, botUsername);
         notifiers.register(Platform.TELEGRAM, this::notifyUser);
+        Long adminChat = adminChatId;
+        if (adminChat != null) {
+            // a chat id is addressed like a user's private chat: sendMessage takes either
+            ChatUser admin = new ChatUser(Platform.TELEGRAM, Long.toString(adminChat));
+            notifiers.registerAdminChannel(Platform.TELEGRAM, reply -> notifyUser(admin, reply));
+        }
         health.registerTransport("telegram", () -> polling.state().name());
         pollingApp = new TelegramBotsLongPollingApplication(ObjectMapper::new,
                 () -> http.newBuilder()
