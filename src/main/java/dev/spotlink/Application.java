@@ -14,6 +14,7 @@ import dev.spotlink.command.Notifiers;
 import dev.spotlink.command.PlaybackFormatter;
 import dev.spotlink.command.PrivacyCommand;
 import dev.spotlink.command.ShareCommand;
+import dev.spotlink.command.SpotifyErrors;
 import dev.spotlink.command.UnlinkCommand;
 import dev.spotlink.config.SpotlinkConfig;
 import dev.spotlink.i18n.Messages;
@@ -21,6 +22,7 @@ import dev.spotlink.image.Images;
 import dev.spotlink.link.AdminAlerts;
 import dev.spotlink.link.AdminAppLimit;
 import dev.spotlink.link.LinkService;
+import dev.spotlink.link.OwnAppAdvice;
 import dev.spotlink.link.OwnAppGuide;
 import dev.spotlink.spotify.Backoff;
 import dev.spotlink.spotify.HttpClients;
@@ -125,8 +127,10 @@ public final class Application implements AutoCloseable {
                 new ShareCommand(access, accounts, tokens, api, cards, messages),
                 new PrivacyCommand(access, accounts, messages)));
         commands.add(new HelpCommand(messages, commands.stream().map(Command::spec).toList()));
+        SpotifyErrors spotifyErrors = new SpotifyErrors(messages, new OwnAppAdvice(accounts, alerts, guide, messages,
+                config.spotify().clientId(), config.link().ownApp()));
         CommandRegistry registry = new CommandRegistry(commands, messages,
-                new CommandCooldown(config.command().cooldown(), clock));
+                new CommandCooldown(config.command().cooldown(), clock), spotifyErrors);
 
         Health health = new Health(database::isOpen);
         String callbackPath = callbackPath(config);

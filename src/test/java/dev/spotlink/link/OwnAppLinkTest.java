@@ -239,6 +239,24 @@ class OwnAppLinkTest {
     }
 
     @Test
+    void aLinkedMemberSpotifyLaterRefusesIsOfferedTheirOwnAppOrToldToFixIt() {
+        start(true);
+        bot.linkAs("me-account");
+        bot.spotify.setNotAllowlistedBy(TestConfigs.CLIENT_ID, "me-account");
+        bot.run("/nowplaying");
+        String advice = bot.drainOutput();
+        assertTrue(advice.contains(en("error.spotify.not-allowlisted.own-app")), advice);
+        assertTrue(advice.contains("/link app:<Client ID>"), "the steps: " + advice);
+        assertTrue(new BotStateRepository(bot.app().core().database())
+                .get("admin-alert|not_allowlisted|" + ME).isPresent(), "the admin was told");
+
+        linkThroughOwnApp();
+        bot.spotify.setNotAllowlistedBy(OWN_APP, "me-account");
+        bot.run("/nowplaying");
+        assertTrue(bot.drainOutput().contains(en("error.spotify.own-app-not-allowlisted")));
+    }
+
+    @Test
     void aSixthMemberIsOfferedTheirOwnAppWhileTheFiveKeepTheirPlaces() {
         start(true);
         for (int i = 1; i <= 5; i++) {
