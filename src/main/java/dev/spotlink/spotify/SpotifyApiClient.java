@@ -42,8 +42,7 @@ public final class SpotifyApiClient {
      */
     public SpotifyApiClient(OkHttpClient http, ObjectMapper json, String apiUrl, RateLimitGate gate,
                             Backoff backoff) {
-        this(new Upstream(http, gate, backoff), null, json,
-                HttpUrl.get(apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl));
+        this(new Upstream(http, gate, backoff), null, json, base(apiUrl));
     }
 
     /**
@@ -52,8 +51,11 @@ public final class SpotifyApiClient {
      */
     public SpotifyApiClient(OkHttpClient http, ObjectMapper json, String apiUrl, RateLimitGates gates,
                             Backoff backoff) {
-        this(new Upstream(http, gates.admin(), backoff), gates, json,
-                HttpUrl.get(apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl));
+        this(new Upstream(http, gates.admin(), backoff), gates, json, base(apiUrl));
+    }
+
+    private static HttpUrl base(String apiUrl) {
+        return HttpUrl.get(apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl);
     }
 
     private SpotifyApiClient(Upstream upstream, RateLimitGates gates, ObjectMapper json, HttpUrl apiUrl) {
