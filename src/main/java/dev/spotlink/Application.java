@@ -14,19 +14,26 @@ import dev.spotlink.command.Notifiers;
 import dev.spotlink.command.PlaybackFormatter;
 import dev.spotlink.command.PrivacyCommand;
 import dev.spotlink.command.ShareCommand;
+import dev.spotlink.command.SpotifyErrors;
 import dev.spotlink.command.UnlinkCommand;
 import dev.spotlink.config.SpotlinkConfig;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.image.Images;
+import dev.spotlink.link.AdminAlerts;
+import dev.spotlink.link.AdminAppLimit;
 import dev.spotlink.link.LinkService;
+import dev.spotlink.link.OwnAppAdvice;
+import dev.spotlink.link.OwnAppGuide;
 import dev.spotlink.spotify.Backoff;
 import dev.spotlink.spotify.HttpClients;
 import dev.spotlink.spotify.Json;
 import dev.spotlink.spotify.RateLimitGate;
+import dev.spotlink.spotify.RateLimitGates;
 import dev.spotlink.spotify.SpotifyAccountsClient;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
 import dev.spotlink.spotify.TokenManager;
+import dev.spotlink.store.BotStateRepository;
 import dev.spotlink.store.Database;
 import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.store.PendingLinkRepository;
@@ -90,12 +97,13 @@ public final class Application implements AutoCloseable {
 
         OkHttpClient http = HttpClients.create();
         ObjectMapper json = Json.mapper();
-        // One gate per Spotify app: a 429 pauses its Web API and token calls alike. Gates and back-offs keep real
-        // time (they sleep for real), whatever clock decides token expiry.
-        RateLimitGate appGate = new RateLimitGate("Spotify app " + config.spotify().clientId());
+        // One gate per Spotify app (the admin's, and each member's own): a 429 pauses that app's Web API and token
+        // calls alike, and no other app's. Gates and back-offs keep real time (they sleep for real), whatever clock
+        // decides token expiry.
+        RateLimitGates appGates = new RateLimitGates(config.spotify().clientId());
         SpotifyAccountsClient accountsClient = new SpotifyAccountsClient(http, json, config.spotify(), clock,
-                appGate, Backoff.standard());
-        SpotifyApiClient api = new SpotifyApiClient(http, json, config.spotify().apiUrl(), appGate,
+                appGates, Backoff.standard());
+        SpotifyApiClient api = new SpotifyApiClient(http, json, config.spotify().apiUrl(), appGates,
                 Backoff.standard());
         SpotifyCodesClient codes = new SpotifyCodesClient(http, config.spotify().codesUrl(),
                 new RateLimitGate("Spotify codes"), Backoff.standard());
@@ -103,21 +111,27 @@ public final class Application implements AutoCloseable {
 
         Messages messages = new Messages();
         Notifiers notifiers = new Notifiers();
+        AdminAlerts alerts = new AdminAlerts(new BotStateRepository(database, clock), notifiers, messages, clock,
+                config.spotify().clientId(), config.link().ownApp());
+        OwnAppGuide guide = new OwnAppGuide(messages, config.spotify().redirectUri());
         LinkService links = new LinkService(pending, accounts, accountsClient, api, config.spotify().clientId(),
-                notifiers, messages, config.link(), clock, new SecureRandom());
+                notifiers, alerts, guide, messages, config.link(), clock, new SecureRandom());
 
         AccountAccess access = new AccountAccess(accounts, messages);
         Images images = Images.create(http, codes, config.cache(), config.imageCacheDirectory());
         Cards cards = new Cards(images, new CardRenderer());
         List<Command> commands = new ArrayList<>(List.of(
-                new LinkCommand(links, messages),
+                new LinkCommand(links, new AdminAppLimit(accounts, config.spotify().clientId()), alerts, guide,
+                        messages),
                 new UnlinkCommand(links, messages),
                 new NowPlayingCommand(access, tokens, api, cards, new PlaybackFormatter(messages), messages),
                 new ShareCommand(access, accounts, tokens, api, cards, messages),
                 new PrivacyCommand(access, accounts, messages)));
         commands.add(new HelpCommand(messages, commands.stream().map(Command::spec).toList()));
+        SpotifyErrors spotifyErrors = new SpotifyErrors(messages, new OwnAppAdvice(accounts, alerts, guide, messages,
+                config.spotify().clientId(), config.link().ownApp()));
         CommandRegistry registry = new CommandRegistry(commands, messages,
-                new CommandCooldown(config.command().cooldown(), clock));
+                new CommandCooldown(config.command().cooldown(), clock), spotifyErrors);
 
         Health health = new Health(database::isOpen);
         String callbackPath = callbackPath(config);

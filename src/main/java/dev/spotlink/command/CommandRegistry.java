@@ -33,9 +33,15 @@ public final class CommandRegistry {
 
     /** @param cooldown applied to commands whose spec {@linkplain CommandSpec#callsSpotify() calls Spotify} */
     public CommandRegistry(List<Command> commands, Messages messages, CommandCooldown cooldown) {
+        this(commands, messages, cooldown, new SpotifyErrors(messages));
+    }
+
+    /** @param spotifyErrors what users read when Spotify fails a command */
+    public CommandRegistry(List<Command> commands, Messages messages, CommandCooldown cooldown,
+                           SpotifyErrors spotifyErrors) {
         this.messages = messages;
         this.cooldown = Objects.requireNonNull(cooldown, "cooldown");
-        this.spotifyErrors = new SpotifyErrors(messages);
+        this.spotifyErrors = Objects.requireNonNull(spotifyErrors, "spotifyErrors");
         for (Command command : commands) {
             if (this.commands.putIfAbsent(command.spec().name(), command) != null) {
                 throw new IllegalArgumentException("Two commands named " + command.spec().name());
@@ -72,7 +78,7 @@ public final class CommandRegistry {
             command.execute(context, args);
         } catch (SpotifyException e) {
             spotifyErrors.logFor(name, context.user(), e);
-            context.replyPrivately(Reply.error(spotifyErrors.messageFor(e, context.locale())));
+            context.replyPrivately(spotifyErrors.replyFor(e, context.user(), context.locale()));
         } catch (Exception e) {
             log.error("Command /{} failed for {}", name, context.user(), e);
             context.replyPrivately(Reply.error(messages.get(context.locale(), "error.internal")));

@@ -60,7 +60,7 @@ public final class NowPlayingCommand implements Command {
             return;
         }
         LinkedAccount linked = account.get();
-        Optional<NowPlaying> current = tokens.call(linked, api::currentlyPlaying);
+        Optional<NowPlaying> current = tokens.call(linked, api.forApp(linked.clientId())::currentlyPlaying);
         if (current.isPresent()) {
             NowPlaying playing = current.get();
             if (playing.kind() == NowPlaying.Kind.AD) {
@@ -78,7 +78,7 @@ public final class NowPlayingCommand implements Command {
             }
             return;
         }
-        Optional<RecentlyPlayed> last = tokens.call(linked, api::lastPlayed);
+        Optional<RecentlyPlayed> last = tokens.call(linked, api.forApp(linked.clientId())::lastPlayed);
         if (last.isEmpty()) {
             context.reply(Reply.text(messages.get(locale, "nowplaying.nothing", linked.shownName())));
             return;

@@ -115,7 +115,8 @@ public final class ShareCommand implements Command {
         if (account.isEmpty()) {
             return Optional.empty();
         }
-        Optional<NowPlaying> playing = tokens.call(account.get(), api::currentlyPlaying);
+        SpotifyApiClient app = api.forApp(account.get().clientId());
+        Optional<NowPlaying> playing = tokens.call(account.get(), app::currentlyPlaying);
         if (playing.isEmpty() || playing.get().item() == null) {
             context.replyPrivately(Reply.error(messages.get(locale, "share.nothing-playing")));
             return Optional.empty();
@@ -136,7 +137,7 @@ public final class ShareCommand implements Command {
                 .filter(a -> a.status() == AccountStatus.ACTIVE);
         if (account.isPresent() && uri.type() != SpotifyUri.Type.USER) {
             try {
-                return tokens.call(account.get(), token -> api.entity(token, uri));
+                return tokens.call(account.get(), token -> api.forApp(account.get().clientId()).entity(token, uri));
             } catch (SpotifyException e) {
                 if (e.reason() == SpotifyException.Reason.NOT_FOUND) {
                     throw e;

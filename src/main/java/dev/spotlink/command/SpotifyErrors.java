@@ -14,9 +14,24 @@ public final class SpotifyErrors {
     private static final Logger log = LoggerFactory.getLogger(SpotifyErrors.class);
 
     private final Messages messages;
+    private final AllowListAdvice allowListAdvice;
 
     public SpotifyErrors(Messages messages) {
+        this(messages, null);
+    }
+
+    /** @param allowListAdvice answers a 403 "not on the allow-list", or null for the plain message */
+    public SpotifyErrors(Messages messages, AllowListAdvice allowListAdvice) {
         this.messages = messages;
+        this.allowListAdvice = allowListAdvice;
+    }
+
+    /** The private answer for a command that failed with {@code e}. */
+    public Reply replyFor(SpotifyException e, ChatUser user, Locale locale) {
+        if (e.reason() == SpotifyException.Reason.NOT_ALLOWLISTED && allowListAdvice != null) {
+            return allowListAdvice.adviceFor(user, locale);
+        }
+        return Reply.error(messageFor(e, locale));
     }
 
     public String messageFor(SpotifyException e, Locale locale) {

@@ -48,6 +48,7 @@ final class ConfigBinder {
         String databaseUrl = withDefault(DATABASE_URL, ConfigValues::jdbcUrl);
         Path keyFile = withDefault(SECURITY_KEY_FILE, ConfigValues::path);
         Duration ttl = withDefault(LINK_TTL, ConfigValues::ttl);
+        Boolean ownApp = withDefault(LINK_OWN_APP, ConfigValues::bool);
         Long memoryBytes = withDefault(CACHE_MEMORY_BYTES, ConfigValues::memoryBytes);
         Boolean disk = withDefault(CACHE_DISK, ConfigValues::bool);
         Long diskBytes = withDefault(CACHE_DISK_BYTES, ConfigValues::diskBytes);
@@ -57,8 +58,10 @@ final class ConfigBinder {
         String discordApiUrl = withDefault(DISCORD_API_URL, ConfigValues::httpBaseUrlWithSlash);
         String discordGatewayUrl = withDefault(DISCORD_GATEWAY_URL, ConfigValues::gatewayUrl);
         Optional<String> devGuildId = optional(DISCORD_DEV_GUILD_ID, ConfigValues::snowflake);
+        Optional<String> adminChannelId = optional(DISCORD_ADMIN_CHANNEL_ID, ConfigValues::channelSnowflake);
         Optional<Secret> telegramToken = optional(TELEGRAM_TOKEN, ConfigValues::telegramToken);
         String telegramApiUrl = withDefault(TELEGRAM_API_URL, ConfigValues::httpBaseUrl);
+        Optional<Long> adminChatId = optional(TELEGRAM_ADMIN_CHAT_ID, ConfigValues::telegramChatId);
         DiscordShards shards = shards();
         Optional<TelegramWebhook> webhook = webhook();
         if (!problems.isEmpty()) {
@@ -70,9 +73,10 @@ final class ConfigBinder {
                 new ServerConfig(host, port),
                 new DatabaseConfig(databaseUrl),
                 new SecurityConfig(keyFile),
-                new LinkConfig(ttl),
-                discordToken.map(t -> new DiscordConfig(t, discordApiUrl, discordGatewayUrl, devGuildId, shards)),
-                telegramToken.map(t -> new TelegramConfig(t, telegramApiUrl, webhook)),
+                new LinkConfig(ttl, ownApp),
+                discordToken.map(t -> new DiscordConfig(t, discordApiUrl, discordGatewayUrl, devGuildId, shards,
+                        adminChannelId)),
+                telegramToken.map(t -> new TelegramConfig(t, telegramApiUrl, webhook, adminChatId)),
                 new CacheConfig(memoryBytes, disk, diskBytes),
                 new CommandConfig(cooldown)));
     }

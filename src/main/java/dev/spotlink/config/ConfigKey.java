@@ -19,6 +19,7 @@ public enum ConfigKey {
     DATABASE_URL("database.url", "jdbc:sqlite:data/spotlink.db", false, false),
     SECURITY_KEY_FILE("security.key-file", "data/spotlink.key", false, false),
     LINK_TTL("link.ttl", "10m", false, false),
+    LINK_OWN_APP("link.own-app", "true", false, false),
     CACHE_MEMORY_BYTES("cache.memory-bytes", "32MiB", false, false),
     CACHE_DISK("cache.disk", "false", false, false),
     CACHE_DISK_BYTES("cache.disk-bytes", "256MiB", false, false),
@@ -27,13 +28,15 @@ public enum ConfigKey {
     DISCORD_API_URL("discord.api-url", "https://discord.com/api/v10/", false, false),
     DISCORD_GATEWAY_URL("discord.gateway-url", "wss://gateway.discord.gg/", false, false),
     DISCORD_DEV_GUILD_ID("discord.dev-guild-id", null, false, false),
+    DISCORD_ADMIN_CHANNEL_ID("discord.admin-channel-id", null, false, false),
     TELEGRAM_TOKEN("telegram.token", null, false, true),
     TELEGRAM_API_URL("telegram.api-url", "https://api.telegram.org", false, false),
     DISCORD_SHARDS("discord.shards", "auto", false, false),
     DISCORD_SHARD_IDS("discord.shard-ids", null, false, false),
     TELEGRAM_MODE("telegram.mode", "polling", false, false),
     TELEGRAM_WEBHOOK_URL("telegram.webhook-url", null, false, false),
-    TELEGRAM_WEBHOOK_SECRET("telegram.webhook-secret", null, false, true);
+    TELEGRAM_WEBHOOK_SECRET("telegram.webhook-secret", null, false, true),
+    TELEGRAM_ADMIN_CHAT_ID("telegram.admin-chat-id", null, false, false);
 
     /** Names the config file; Main reads it, so the loader must not call it an unknown variable. */
     public static final String CONFIG_PATH_ENV = "SPOTLINK_CONFIG";

@@ -42,6 +42,7 @@ public final class ConfigPrinter {
         shown.put(DATABASE_URL, config.database().redactedUrl());
         shown.put(SECURITY_KEY_FILE, String.valueOf(config.security().keyFile()));
         shown.put(LINK_TTL, ConfigValues.formatDuration(config.link().ttl()));
+        shown.put(LINK_OWN_APP, Boolean.toString(config.link().ownApp()));
         shown.put(CACHE_MEMORY_BYTES, ConfigValues.formatBytes(config.cache().memoryBytes()));
         shown.put(CACHE_DISK, config.cache().disk() ? "true -> " + config.imageCacheDirectory() : "false");
         shown.put(CACHE_DISK_BYTES, ConfigValues.formatBytes(config.cache().diskBytes()));
@@ -55,6 +56,7 @@ public final class ConfigPrinter {
             shown.put(DISCORD_SHARDS, d.shards().total().isPresent()
                     ? Integer.toString(d.shards().total().getAsInt()) : "auto");
             shown.put(DISCORD_SHARD_IDS, d.shards().ids().map(ConfigPrinter::ids).orElse("(all)"));
+            shown.put(DISCORD_ADMIN_CHANNEL_ID, d.adminChannelId().orElse(NOT_SET));
         }, () -> shown.put(DISCORD_TOKEN, NOT_SET + " -> Discord off"));
         config.telegram().ifPresentOrElse(t -> {
             shown.put(TELEGRAM_TOKEN, String.valueOf(t.token()));
@@ -63,6 +65,7 @@ public final class ConfigPrinter {
             shown.put(TELEGRAM_WEBHOOK_URL, t.webhook().map(w -> w.publicUrl().toString()).orElse(NOT_SET));
             shown.put(TELEGRAM_WEBHOOK_SECRET, t.webhook().map(w -> w.secret().map(String::valueOf)
                     .orElse("(derived from the token)")).orElse(NOT_SET));
+            shown.put(TELEGRAM_ADMIN_CHAT_ID, t.adminChatId().map(String::valueOf).orElse(NOT_SET));
         }, () -> shown.put(TELEGRAM_TOKEN, NOT_SET + " -> Telegram off"));
 
         List<String> lines = new ArrayList<>();

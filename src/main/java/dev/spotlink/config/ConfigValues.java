@@ -31,6 +31,8 @@ final class ConfigValues {
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd]?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern TELEGRAM_TOKEN = Pattern.compile("\\d+:[A-Za-z0-9_-]{20,}");
     private static final Pattern SNOWFLAKE = Pattern.compile("[1-9]\\d{0,19}");
+    // Users are positive, groups negative, supergroups and channels -100...; all fit in 52 bits (Bot API).
+    private static final Pattern TELEGRAM_CHAT_ID = Pattern.compile("-?[1-9]\\d{0,15}");
     private static final Pattern WHITESPACE = Pattern.compile(".*\\s.*", Pattern.DOTALL);
     private static final Set<String> HTTP = Set.of("http", "https");
     private static final Set<String> GATEWAY = Set.of("ws", "wss", "http", "https");
@@ -139,6 +141,24 @@ final class ConfigValues {
     }
 
     static String snowflake(String value) {
+        return snowflake(value, "(Developer Mode on, right-click the server, Copy Server ID)");
+    }
+
+    /** A Discord channel id (snowflake). */
+    static String channelSnowflake(String value) {
+        return snowflake(value, "(Developer Mode on, right-click the channel, Copy Channel ID)");
+    }
+
+    /** A Telegram chat id: a user's id, or a group's or channel's (negative, e.g. -1001234567890). */
+    static long telegramChatId(String value) {
+        if (!TELEGRAM_CHAT_ID.matcher(value).matches()) {
+            throw new IllegalArgumentException("must be a numeric Telegram chat id, e.g. 123456789 for a user or "
+                    + "-1001234567890 for a group or channel (not @username)");
+        }
+        return Long.parseLong(value);
+    }
+
+    private static String snowflake(String value, String howToCopy) {
         boolean ok = SNOWFLAKE.matcher(value).matches();
         if (ok) {
             try {
@@ -149,7 +169,7 @@ final class ConfigValues {
         }
         if (!ok) {
             throw new IllegalArgumentException("must be a numeric Discord id (snowflake), e.g. 123456789012345678 "
-                    + "(Developer Mode on, right-click the server, Copy Server ID)");
+                    + howToCopy);
         }
         return value;
     }

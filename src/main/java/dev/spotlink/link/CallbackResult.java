@@ -40,4 +40,22 @@ public sealed interface CallbackResult {
     /** The exchange worked, but reading the profile failed (e.g. not on the app's allow-list). */
     record ProfileFailed(Locale locale, SpotifyException.Reason reason) implements CallbackResult {
     }
+
+    /**
+     * Spotify refused the app itself at the code exchange ({@code invalid_client}): a member's own app that does
+     * not exist (any more) or a wrong client id, or the admin's id/secret. Nothing was stored.
+     *
+     * @param ownApp true when it was the member's own app
+     */
+    record AppRejected(Locale locale, boolean ownApp) implements CallbackResult {
+    }
+
+    /**
+     * Spotify answered 403 for the profile: the account is not on the app's allow-list. Nothing was stored.
+     *
+     * @param ownApp        true when the member linked through their own app (they must allow-list themselves)
+     * @param ownAppOffered true when the member was offered to link with their own app instead of the admin's
+     */
+    record NotAllowlisted(Locale locale, boolean ownApp, boolean ownAppOffered) implements CallbackResult {
+    }
 }

@@ -35,8 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Linking a chat user to a Spotify account: issuing the one-time authorize link, completing the callback
- * exactly once, and unlinking. All state lives in the database so any process can complete any link.
+ * Linking a chat user to a Spotify account: issuing the one-time authorize link (through the admin's Spotify app
+ * or the member's own), completing the callback exactly once with the app the link was issued for, and
+ * unlinking. All state lives in the database so any process can complete any link.
  */
 public final class LinkService {
 
@@ -55,20 +56,30 @@ public final class LinkService {
     private final SpotifyApiClient api;
     private final String clientId;
     private final Notifier notifier;
+    private final AdminAlerts alerts;
+    private final OwnAppGuide guide;
     private final Messages messages;
     private final LinkConfig config;
     private final Clock clock;
     private final SecureRandom random;
 
+    /**
+     * @param clientId the admin's Spotify app
+     * @param alerts   tells the admin when Spotify turns a member away from their app
+     * @param guide    offered to members the admin's app turns away, when {@code config.ownApp()}
+     */
     public LinkService(PendingLinkRepository pendingLinks, LinkedAccountRepository accounts,
                        SpotifyAccountsClient accountsClient, SpotifyApiClient api, String clientId,
-                       Notifier notifier, Messages messages, LinkConfig config, Clock clock, SecureRandom random) {
+                       Notifier notifier, AdminAlerts alerts, OwnAppGuide guide, Messages messages,
+                       LinkConfig config, Clock clock, SecureRandom random) {
         this.pendingLinks = pendingLinks;
         this.accounts = accounts;
         this.accountsClient = accountsClient;
         this.api = api;
         this.clientId = clientId;
         this.notifier = notifier;
+        this.alerts = alerts;
+        this.guide = guide;
         this.messages = messages;
         this.config = config;
         this.clock = clock;
@@ -80,17 +91,37 @@ public final class LinkService {
         return config.ttl();
     }
 
-    /** Issues a personal authorize URL for {@code user}; only the hash of its state is kept. */
+    /** Whether members may link through a Spotify app of their own ({@code link.own-app}). */
+    public boolean ownAppAllowed() {
+        return config.ownApp();
+    }
+
+    /** The admin's Spotify app's client id. */
+    public String adminClientId() {
+        return clientId;
+    }
+
+    /** {@link #startLink(ChatUser, Locale, String)} through the admin's app. */
     public URI startLink(ChatUser user, Locale locale) {
+        return startLink(user, locale, clientId);
+    }
+
+    /**
+     * Issues a personal authorize URL for {@code user} through the app {@code appClientId} (the admin's, or the
+     * member's own, which the pending link remembers for the callback); only the hash of its state is kept.
+     */
+    public URI startLink(ChatUser user, Locale locale, String appClientId) {
         byte[] stateBytes = new byte[STATE_BYTES];
         random.nextBytes(stateBytes);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(stateBytes);
         Pkce pkce = Pkce.generate();
         Instant now = clock.instant();
-        pendingLinks.insert(new PendingLink(hash(state), user, pkce.verifier(), clientId,
+        pendingLinks.insert(new PendingLink(hash(state), user, pkce.verifier(), appClientId,
                 locale.toLanguageTag(), now, now.plus(config.ttl())));
-        log.info("Issued a link for {} (valid {} min)", user, config.ttl().toMinutes());
-        return accountsClient.authorizeUrl(state, pkce.challenge(), SCOPES);
+        log.info("Issued a link for {} through {} (valid {} min)", user,
+                appClientId.equals(clientId) ? "the admin's app" : "their own app " + appClientId,
+                config.ttl().toMinutes());
+        return accountsClient.authorizeUrl(appClientId, state, pkce.challenge(), SCOPES);
     }
 
     /**
@@ -129,24 +160,26 @@ public final class LinkService {
     }
 
     private CallbackResult exchange(PendingLink link, String code, Locale locale) {
+        // The app the link was issued for: the code is bound to it, and so are the tokens we get for it.
+        boolean ownApp = !link.clientId().equals(clientId);
         TokenGrant grant;
         try {
-            grant = accountsClient.exchangeCode(code, link.codeVerifier());
+            grant = accountsClient.exchangeCode(link.clientId(), code, link.codeVerifier());
         } catch (SpotifyException e) {
+            if (e.reason() == SpotifyException.Reason.INVALID_CLIENT) {
+                return appRejected(link, locale, ownApp, e);
+            }
             log.warn("Code exchange for {} failed: {}", link.user(), e.reason(), e);
             return new CallbackResult.ExchangeFailed(locale, e.reason());
         }
         SpotifyProfile profile;
         try {
-            profile = api.me(grant.accessToken());
+            profile = api.forApp(link.clientId()).me(grant.accessToken());
         } catch (SpotifyException e) {
             if (e.reason() == SpotifyException.Reason.NOT_ALLOWLISTED) {
-                log.warn("{} consented, but Spotify answers 403 for their account: it is not on the app's "
-                        + "allow-list. Add it at https://developer.spotify.com/dashboard -> your app -> User "
-                        + "Management (development mode allows 5 users)", link.user());
-            } else {
-                log.warn("Reading the Spotify profile for {} failed: {}", link.user(), e.reason(), e);
+                return notAllowlisted(link, locale, ownApp);
             }
+            log.warn("Reading the Spotify profile for {} failed: {}", link.user(), e.reason(), e);
             return new CallbackResult.ProfileFailed(locale, e.reason());
         }
         LinkedAccount saved = accounts.save(new NewLink(link.user(), profile.accountId(), profile.displayName(),
@@ -159,11 +192,39 @@ public final class LinkService {
             log.info("{} unlinked while a link was completing; the new link was discarded", link.user());
             return new CallbackResult.UsedState(locale);
         }
-        log.info("{} linked Spotify account {}", link.user(), saved.spotifyAccountId());
+        log.info("{} linked Spotify account {} through {}", link.user(), saved.spotifyAccountId(),
+                ownApp ? "their own app " + link.clientId() : "the admin's app");
         notifier.notify(link.user(), Reply.builder()
                 .body(messages.get(locale, "link.confirmed", saved.shownName()))
                 .build());
         return new CallbackResult.Linked(locale, saved.shownName());
+    }
+
+    private CallbackResult appRejected(PendingLink link, Locale locale, boolean ownApp, SpotifyException e) {
+        if (ownApp) {
+            log.info("Spotify refused the client id {} of {}'s own app (invalid_client); nothing was linked",
+                    link.clientId(), link.user());
+        } else {
+            log.error("Spotify refused this bot's app while linking {}: check spotify.client-id and "
+                    + "spotify.client-secret", link.user(), e);
+        }
+        notifier.notify(link.user(), Reply.error(messages.get(locale,
+                ownApp ? "link.own-app.rejected" : "link.admin-app.rejected")));
+        return new CallbackResult.AppRejected(locale, ownApp);
+    }
+
+    private CallbackResult notAllowlisted(PendingLink link, Locale locale, boolean ownApp) {
+        if (ownApp) {
+            log.info("{} consented, but their own app {} does not allow their Spotify account (403)",
+                    link.user(), link.clientId());
+            notifier.notify(link.user(), Reply.error(messages.get(locale, "link.own-app.not-allowlisted")));
+            return new CallbackResult.NotAllowlisted(locale, true, false);
+        }
+        alerts.turnedAway(link.user(), AdminAlerts.Kind.NOT_ALLOWLISTED);
+        if (config.ownApp()) {
+            notifier.notify(link.user(), guide.reply(locale, "link.own-app.after-not-allowlisted"));
+        }
+        return new CallbackResult.NotAllowlisted(locale, false, config.ownApp());
     }
 
     /** Deletes the user's tokens and pending links; true when there was a linked account. */

@@ -24,9 +24,11 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * The Spotify accounts service: authorize URL, code exchange, refresh (client secret + PKCE). Token POSTs are
- * never repeated once they may have reached Spotify (a code is single-use; a refresh may rotate the refresh
- * token): only a connect that failed before sending is retried. A 429 closes the app's {@link RateLimitGate}.
+ * The Spotify accounts service: authorize URL, code exchange, refresh — for the admin's app (a confidential
+ * client: Basic auth with the client secret, plus PKCE) and for members' own apps (public clients: PKCE and
+ * {@code client_id} in the form, no secret, no Authorization header). Token POSTs are never repeated once they
+ * may have reached Spotify (a code is single-use; a refresh may rotate the refresh token): only a connect that
+ * failed before sending is retried. A 429 closes that app's {@link RateLimitGate} only.
  */
 public final class SpotifyAccountsClient {
 
@@ -35,34 +37,55 @@ public final class SpotifyAccountsClient {
     private static final int MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
 
     private final Upstream upstream;
+    private final RateLimitGates gates;
     private final ObjectMapper json;
     private final SpotifyConfig config;
     private final Clock clock;
     private final HttpUrl tokenUrl;
 
-    /** With a gate of its own and {@link Backoff#standard()}; wire a shared gate with the other constructor. */
+    /** With gates of its own and {@link Backoff#standard()}; wire shared gates with another constructor. */
     public SpotifyAccountsClient(OkHttpClient http, ObjectMapper json, SpotifyConfig config, Clock clock) {
-        this(http, json, config, clock, new RateLimitGate("Spotify app " + config.clientId()), Backoff.standard());
+        this(http, json, config, clock, new RateLimitGates(config.clientId()), Backoff.standard());
     }
 
     /**
-     * @param gate    the pause shared by every client of this Spotify app (the Web API client's too)
+     * @param gate    the admin app's pause, shared with the Web API client; members' apps get gates of their own
      * @param backoff used only to retry a connect that failed before anything was sent
      */
     public SpotifyAccountsClient(OkHttpClient http, ObjectMapper json, SpotifyConfig config, Clock clock,
                                  RateLimitGate gate, Backoff backoff) {
-        this.upstream = new Upstream(http, gate, backoff);
+        this(http, json, config, clock, new RateLimitGates(config.clientId(), gate), backoff);
+    }
+
+    /**
+     * @param gates   one pause per app, shared with the Web API client
+     * @param backoff used only to retry a connect that failed before anything was sent
+     */
+    public SpotifyAccountsClient(OkHttpClient http, ObjectMapper json, SpotifyConfig config, Clock clock,
+                                 RateLimitGates gates, Backoff backoff) {
+        this.gates = Objects.requireNonNull(gates, "gates");
+        this.upstream = new Upstream(http, gates.admin(), backoff);
         this.json = Objects.requireNonNull(json, "json");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tokenUrl = HttpUrl.get(trimSlash(config.accountsUrl()) + "/api/token");
     }
 
-    /** {@code {accounts}/authorize?response_type=code&client_id&redirect_uri&scope&state&code_challenge_method=S256&code_challenge}. */
+    /** True for the admin's app (configured with a secret); every other client id is a member's own app. */
+    public boolean isAdminApp(String clientId) {
+        return config.clientId().equals(clientId);
+    }
+
+    /** {@link #authorizeUrl(String, String, String, List)} for the admin's app. */
     public URI authorizeUrl(String state, String codeChallenge, List<String> scopes) {
+        return authorizeUrl(config.clientId(), state, codeChallenge, scopes);
+    }
+
+    /** {@code {accounts}/authorize?response_type=code&client_id&redirect_uri&scope&state&code_challenge_method=S256&code_challenge}. */
+    public URI authorizeUrl(String clientId, String state, String codeChallenge, List<String> scopes) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
-        query.put("client_id", config.clientId());
+        query.put("client_id", clientId);
         query.put("redirect_uri", config.redirectUri().toString());
         query.put("scope", String.join(" ", scopes));
         query.put("state", state);
@@ -74,37 +97,47 @@ public final class SpotifyAccountsClient {
         return URI.create(trimSlash(config.accountsUrl()) + "/authorize?" + encoded);
     }
 
-    /** POST {accounts}/api/token grant_type=authorization_code (Basic auth with client secret, plus code_verifier). */
+    /** {@link #exchangeCode(String, String, String)} for the admin's app. */
     public TokenGrant exchangeCode(String code, String codeVerifier) throws SpotifyException {
-        FormBody form = new FormBody.Builder()
+        return exchangeCode(config.clientId(), code, codeVerifier);
+    }
+
+    /** POST {accounts}/api/token grant_type=authorization_code with {@code code_verifier}, as {@code clientId}. */
+    public TokenGrant exchangeCode(String clientId, String code, String codeVerifier) throws SpotifyException {
+        FormBody.Builder form = new FormBody.Builder()
                 .add("grant_type", "authorization_code")
                 .add("code", code)
                 .add("redirect_uri", config.redirectUri().toString())
-                .add("code_verifier", codeVerifier)
-                .build();
-        return postToken(form, "authorization_code");
+                .add("code_verifier", codeVerifier);
+        return postToken(clientId, form, "authorization_code");
     }
 
-    /** POST {accounts}/api/token grant_type=refresh_token. */
-    public TokenGrant refresh(String refreshToken) throws SpotifyException {
-        FormBody form = new FormBody.Builder()
+    /**
+     * POST {accounts}/api/token grant_type=refresh_token, as the app that issued the token. There is no
+     * overload without a client id on purpose: a member's token refreshed as the admin's app is refused.
+     */
+    public TokenGrant refresh(String clientId, String refreshToken) throws SpotifyException {
+        FormBody.Builder form = new FormBody.Builder()
                 .add("grant_type", "refresh_token")
-                .add("refresh_token", refreshToken)
-                .build();
-        return postToken(form, "refresh_token");
+                .add("refresh_token", refreshToken);
+        return postToken(clientId, form, "refresh_token");
     }
 
     // Messages below name the grant type and Spotify's error code only: never the code, tokens or verifier.
-    private TokenGrant postToken(FormBody form, String grantType) throws SpotifyException {
-        Request request = new Request.Builder()
-                .url(tokenUrl)
-                .header("Authorization",
-                        Credentials.basic(config.clientId(), config.clientSecret().reveal(), StandardCharsets.UTF_8))
-                .header("Accept", "application/json")
-                .post(form)
-                .build();
+    private TokenGrant postToken(String clientId, FormBody.Builder form, String grantType)
+            throws SpotifyException {
+        Request.Builder request = new Request.Builder().url(tokenUrl).header("Accept", "application/json");
+        if (isAdminApp(clientId)) {
+            request.header("Authorization",
+                    Credentials.basic(clientId, config.clientSecret().reveal(), StandardCharsets.UTF_8));
+        } else {
+            // A public client (PKCE without secret) names itself in the form, as RFC 6749 section 2.3.1 asks.
+            form.add("client_id", clientId);
+        }
         try {
-            return upstream.once(request, "Spotify token endpoint (" + grantType + ")", response -> {
+            Upstream app = upstream.withGate(gates.forClient(clientId));
+            String label = "Spotify token endpoint (" + grantType + ")";
+            return app.once(request.post(form.build()).build(), label, response -> {
                 byte[] body = HttpSupport.readBody(response, MAX_TOKEN_RESPONSE_BYTES);
                 if (response.isSuccessful()) {
                     return parseGrant(body, grantType);

@@ -18,6 +18,8 @@ import okhttp3.Response;
 /**
  * The Spotify Web API calls Spotlink makes, with a given access token. Every call is a GET: retried after a 5xx
  * or an I/O error (bounded, see {@link Backoff}), and held back while the app's {@link RateLimitGate} is closed.
+ * Calls for an account linked through a member's own app go through {@link #forApp(String)}, so that app's 429s
+ * pause only that app.
  */
 public final class SpotifyApiClient {
 
@@ -25,6 +27,7 @@ public final class SpotifyApiClient {
     static final String PLAYLIST_FIELDS = "id,name,uri,owner(id,display_name),images";
 
     private final Upstream upstream;
+    private final RateLimitGates gates;
     private final ObjectMapper json;
     private final HttpUrl apiUrl;
 
@@ -39,9 +42,39 @@ public final class SpotifyApiClient {
      */
     public SpotifyApiClient(OkHttpClient http, ObjectMapper json, String apiUrl, RateLimitGate gate,
                             Backoff backoff) {
-        this.upstream = new Upstream(http, gate, backoff);
+        this(new Upstream(http, gate, backoff), null, json, base(apiUrl));
+    }
+
+    /**
+     * @param gates   one pause per app, shared with the accounts client; this instance uses the admin's
+     * @param backoff retries of failed GETs
+     */
+    public SpotifyApiClient(OkHttpClient http, ObjectMapper json, String apiUrl, RateLimitGates gates,
+                            Backoff backoff) {
+        this(new Upstream(http, gates.admin(), backoff), gates, json, base(apiUrl));
+    }
+
+    private static HttpUrl base(String apiUrl) {
+        return HttpUrl.get(apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl);
+    }
+
+    private SpotifyApiClient(Upstream upstream, RateLimitGates gates, ObjectMapper json, HttpUrl apiUrl) {
+        this.upstream = upstream;
+        this.gates = gates;
         this.json = Objects.requireNonNull(json, "json");
-        this.apiUrl = HttpUrl.get(apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl);
+        this.apiUrl = apiUrl;
+    }
+
+    /**
+     * This client for the tokens of the app {@code clientId}: the same connections, behind that app's gate.
+     * Without per-app gates (the single-gate constructor) it is this client.
+     */
+    public SpotifyApiClient forApp(String clientId) {
+        if (gates == null) {
+            return this;
+        }
+        Upstream app = upstream.withGate(gates.forClient(clientId));
+        return app == upstream ? this : new SpotifyApiClient(app, gates, json, apiUrl);
     }
 
     /** {@code GET /me}; the account id is {@code account_id} (immutable), or {@code id} when Spotify sends none. */

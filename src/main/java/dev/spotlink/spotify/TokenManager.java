@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs Web API calls for a linked account with a valid access token: refreshes shortly before expiry and once
  * on 401 (at most one refresh in flight per account), keeps the old refresh token when none comes back, marks
- * the account NEEDS_RELINK on {@code invalid_grant} (never on 5xx/timeouts/429), and on 429 waits
+ * the account NEEDS_RELINK on {@code invalid_grant} (never on 5xx/timeouts/429), refreshes as the app that
+ * issued the tokens (the row's client id: the admin's app or a member's own), and on 429 waits
  * {@code Retry-After} (bounded) and retries once. A longer pause reaches the caller as RATE_LIMITED at once (the
  * clients' {@link RateLimitGate} keeps everyone else off Spotify meanwhile).
  *
@@ -133,7 +134,8 @@ public final class TokenManager {
         }
         TokenGrant grant;
         try {
-            grant = accountsClient.refresh(row.refreshToken());
+            // As the app that issued the tokens: a member's own app refreshes as a public client (no secret).
+            grant = accountsClient.refresh(row.clientId(), row.refreshToken());
         } catch (SpotifyException e) {
             if (e.reason() == Reason.INVALID_GRANT) {
                 // Refresh tokens die 6 months after consent, or when the user revokes the app.

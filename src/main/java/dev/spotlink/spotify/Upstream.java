@@ -40,18 +40,28 @@ final class Upstream {
     private final Backoff backoff;
 
     Upstream(OkHttpClient http, RateLimitGate gate, Backoff backoff) {
+        this(http, null, gate, backoff);
+    }
+
+    /** @param unsafeHttp the no-silent-retry client of another {@code Upstream} to share, or null to build it */
+    private Upstream(OkHttpClient http, OkHttpClient unsafeHttp, RateLimitGate gate, Backoff backoff) {
         this.http = Objects.requireNonNull(http, "http");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         // Same pool, dispatcher and timeouts; OkHttp's own silent retry is off so that nothing resends a POST
         // behind our back, and a listener tells whether the request had started to go out.
-        this.unsafeHttp = http.newBuilder()
+        this.unsafeHttp = unsafeHttp != null ? unsafeHttp : http.newBuilder()
                 .retryOnConnectionFailure(false)
                 .eventListenerFactory(call -> {
                     SendTracker tracker = call.request().tag(SendTracker.class);
                     return tracker != null ? tracker : EventListener.NONE;
                 })
                 .build();
+    }
+
+    /** The same clients and back-off behind another app's gate (cheap: nothing is built). */
+    Upstream withGate(RateLimitGate other) {
+        return other == gate ? this : new Upstream(http, unsafeHttp, other, backoff);
     }
 
     /** An idempotent request (GET): retried after a 5xx or an I/O error. */

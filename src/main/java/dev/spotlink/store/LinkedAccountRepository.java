@@ -188,6 +188,23 @@ public final class LinkedAccountRepository {
         });
     }
 
+    /**
+     * How many different Spotify accounts hold tokens of this client id: what Spotify's per-app user cap counts
+     * (one Spotify account linked from two chat platforms is one user to Spotify).
+     */
+    public int countSpotifyAccountsByClientId(String clientId) {
+        return database.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(DISTINCT spotify_account_id)"
+                    + " FROM linked_accounts WHERE client_id = ?")) {
+                ps.setString(1, clientId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
     /** How many accounts there are. */
     public int count() {
         return countAll(database);

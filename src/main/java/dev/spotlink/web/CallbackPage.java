@@ -44,6 +44,16 @@ public final class CallbackPage {
             return page(refused ? 400 : 502, locale, false, "page.exchange.title",
                     messages.get(locale, refused ? "page.exchange.refused" : "page.exchange.unavailable"));
         }
+        if (result instanceof CallbackResult.AppRejected rejected) {
+            return page(400, locale, false, "page.exchange.title", messages.get(locale,
+                    rejected.ownApp() ? "page.own-app.rejected" : "page.admin-app.rejected"));
+        }
+        if (result instanceof CallbackResult.NotAllowlisted refused) {
+            String body = refused.ownApp() ? messages.get(locale, "page.own-app.not-allowlisted")
+                    : messages.get(locale, "page.profile.not-allowlisted")
+                    + (refused.ownAppOffered() ? "\n\n" + messages.get(locale, "page.own-app.offer") : "");
+            return page(403, locale, false, "page.profile.title", body);
+        }
         CallbackResult.ProfileFailed failed = (CallbackResult.ProfileFailed) result;
         boolean notAllowlisted = failed.reason() == SpotifyException.Reason.NOT_ALLOWLISTED;
         return page(notAllowlisted ? 403 : 502, locale, false, "page.profile.title",

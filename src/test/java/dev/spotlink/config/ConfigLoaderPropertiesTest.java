@@ -90,7 +90,8 @@ class ConfigLoaderPropertiesTest {
     private static String plausibleValue(ConfigKey key, String secret) {
         return key.defaultValue().orElseGet(() -> switch (key) {
             case TELEGRAM_TOKEN -> "123456789:" + secret + "_telegram";
-            case DISCORD_DEV_GUILD_ID -> "123456789012345678";
+            case DISCORD_DEV_GUILD_ID, DISCORD_ADMIN_CHANNEL_ID -> "123456789012345678";
+            case TELEGRAM_ADMIN_CHAT_ID -> "-1001234567890";
             case DISCORD_SHARD_IDS -> "0-1";
             case TELEGRAM_WEBHOOK_URL -> "https://bot.example.org";
             case SPOTIFY_REDIRECT_URI -> "https://bot.example.org/callback";

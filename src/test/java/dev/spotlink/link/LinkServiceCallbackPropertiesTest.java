@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spotlink.command.Notifiers;
 import dev.spotlink.config.LinkConfig;
 import dev.spotlink.config.SpotlinkConfig;
 import dev.spotlink.i18n.Messages;
@@ -13,6 +14,7 @@ import dev.spotlink.spotify.HttpClients;
 import dev.spotlink.spotify.Json;
 import dev.spotlink.spotify.SpotifyAccountsClient;
 import dev.spotlink.spotify.SpotifyApiClient;
+import dev.spotlink.store.BotStateRepository;
 import dev.spotlink.store.ChatUser;
 import dev.spotlink.store.Database;
 import dev.spotlink.store.LinkedAccountRepository;
@@ -70,8 +72,11 @@ class LinkServiceCallbackPropertiesTest {
                 new LinkedAccountRepository(database, cipher),
                 new SpotifyAccountsClient(http, Json.mapper(), config.spotify(), clock),
                 new SpotifyApiClient(http, Json.mapper(), config.spotify().apiUrl()), TestConfigs.CLIENT_ID,
-                (user, reply) -> notified.add(user), new Messages(), new LinkConfig(Duration.ofMinutes(10)), clock,
-                new SecureRandom());
+                (user, reply) -> notified.add(user),
+                new AdminAlerts(new BotStateRepository(database, clock), new Notifiers(), new Messages(), clock,
+                        TestConfigs.CLIENT_ID, true),
+                new OwnAppGuide(new Messages(), config.spotify().redirectUri()),
+                new Messages(), new LinkConfig(Duration.ofMinutes(10)), clock, new SecureRandom());
     }
 
     @AfterEach

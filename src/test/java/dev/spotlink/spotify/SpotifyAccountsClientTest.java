@@ -130,14 +130,15 @@ class SpotifyAccountsClientTest {
     @Test
     void unauthorizedWithoutErrorCodeIsInvalidClient() {
         fake.failNext("/api/token", 401, Map.of(), "");
-        SpotifyException e = assertThrows(SpotifyException.class, () -> client.refresh("RT-x"));
+        SpotifyException e = assertThrows(SpotifyException.class, () -> client.refresh(CLIENT_ID, "RT-x"));
         assertEquals(Reason.INVALID_CLIENT, e.reason());
     }
 
     @Test
     void serverErrorIsUnavailable() {
         fake.failNext("/api/token", 500);
-        SpotifyException e = assertThrows(SpotifyException.class, () -> client.refresh("RT-some-token"));
+        SpotifyException e = assertThrows(SpotifyException.class,
+                () -> client.refresh(CLIENT_ID, "RT-some-token"));
         assertEquals(Reason.UNAVAILABLE, e.reason());
         assertNoSecrets(e, "RT-some-token");
     }
@@ -145,7 +146,7 @@ class SpotifyAccountsClientTest {
     @Test
     void tooManyRequestsIsRateLimitedWithRetryAfter() {
         fake.failNext("/api/token", 429, Map.of("Retry-After", "7"), "");
-        SpotifyException e = assertThrows(SpotifyException.class, () -> client.refresh("RT-x"));
+        SpotifyException e = assertThrows(SpotifyException.class, () -> client.refresh(CLIENT_ID, "RT-x"));
         assertEquals(Reason.RATE_LIMITED, e.reason());
         assertEquals(Duration.ofSeconds(7), e.retryAfter().orElseThrow());
     }
@@ -155,7 +156,7 @@ class SpotifyAccountsClientTest {
         SpotifyAccountsClient impatient = client(SpotifyTestSupport.config(fake),
                 HttpClients.create(Duration.ofSeconds(1), Duration.ofMillis(150), Duration.ofSeconds(2)));
         fake.setLatency(Duration.ofMillis(800));
-        SpotifyException e = assertThrows(SpotifyException.class, () -> impatient.refresh("RT-x"));
+        SpotifyException e = assertThrows(SpotifyException.class, () -> impatient.refresh(CLIENT_ID, "RT-x"));
         assertEquals(Reason.UNAVAILABLE, e.reason());
     }
 
@@ -165,7 +166,7 @@ class SpotifyAccountsClientTest {
         fake.close();
         SpotifyAccountsClient offline = client(new dev.spotlink.config.SpotifyConfig(CLIENT_ID,
                 new dev.spotlink.config.Secret(CLIENT_SECRET), REDIRECT, url, url, url), HttpClients.create());
-        SpotifyException e = assertThrows(SpotifyException.class, () -> offline.refresh("RT-x"));
+        SpotifyException e = assertThrows(SpotifyException.class, () -> offline.refresh(CLIENT_ID, "RT-x"));
         assertEquals(Reason.UNAVAILABLE, e.reason());
     }
 
@@ -173,7 +174,7 @@ class SpotifyAccountsClientTest {
     void unreadableJsonIsBadResponseWithoutQuotingIt() {
         fake.failNext("/api/token", 200, Map.of("Content-Type", "application/json"),
                 "{\"access_token\":\"AT-leaky\",");
-        SpotifyException e = assertThrows(SpotifyException.class, () -> client.refresh("RT-x"));
+        SpotifyException e = assertThrows(SpotifyException.class, () -> client.refresh(CLIENT_ID, "RT-x"));
         assertEquals(Reason.BAD_RESPONSE, e.reason());
         assertNoSecrets(e, "AT-leaky");
     }
@@ -182,13 +183,13 @@ class SpotifyAccountsClientTest {
     void missingAccessTokenIsBadResponse() {
         fake.failNext("/api/token", 200, Map.of(), "{\"token_type\":\"Bearer\",\"expires_in\":3600}");
         assertEquals(Reason.BAD_RESPONSE,
-                assertThrows(SpotifyException.class, () -> client.refresh("RT-x")).reason());
+                assertThrows(SpotifyException.class, () -> client.refresh(CLIENT_ID, "RT-x")).reason());
     }
 
     @Test
     void refreshWithoutRotationReturnsNoRefreshToken() throws Exception {
         TokenGrant first = link();
-        TokenGrant refreshed = client.refresh(first.refreshToken());
+        TokenGrant refreshed = client.refresh(CLIENT_ID, first.refreshToken());
         assertNotEquals(first.accessToken(), refreshed.accessToken());
         assertNull(refreshed.refreshToken());
         assertEquals(1, fake.tokenRequests("refresh_token"));
@@ -201,7 +202,7 @@ class SpotifyAccountsClientTest {
     void refreshWithRotationReturnsNewRefreshToken() throws Exception {
         fake.setRotateRefreshTokens(true);
         TokenGrant first = link();
-        TokenGrant refreshed = client.refresh(first.refreshToken());
+        TokenGrant refreshed = client.refresh(CLIENT_ID, first.refreshToken());
         assertTrue(refreshed.refreshToken().startsWith("RT-"));
         assertNotEquals(first.refreshToken(), refreshed.refreshToken());
     }
@@ -210,7 +211,8 @@ class SpotifyAccountsClientTest {
     void revokedRefreshTokenIsInvalidGrant() throws Exception {
         TokenGrant first = link();
         fake.revokeRefreshTokens(USER);
-        SpotifyException e = assertThrows(SpotifyException.class, () -> client.refresh(first.refreshToken()));
+        SpotifyException e = assertThrows(SpotifyException.class,
+                () -> client.refresh(CLIENT_ID, first.refreshToken()));
         assertEquals(Reason.INVALID_GRANT, e.reason());
         assertNoSecrets(e, first.refreshToken());
     }

@@ -249,7 +249,7 @@ class UpstreamFaultsTest {
     void aTokenEndpoint429PausesTheWebApiOfTheSameApp() {
         fake.failNext("/api/token", 429, Map.of("Retry-After", "60"), "");
         SpotifyException refused = assertReason(Reason.RATE_LIMITED,
-                () -> accounts(SpotifyTestSupport.config(fake)).refresh("RT-x"));
+                () -> accounts(SpotifyTestSupport.config(fake)).refresh(SpotifyTestSupport.CLIENT_ID, "RT-x"));
         assertEquals(Duration.ofSeconds(60), refused.retryAfter().orElseThrow());
 
         SpotifyException held = assertReason(Reason.RATE_LIMITED, () -> api().me(token));
@@ -274,7 +274,8 @@ class UpstreamFaultsTest {
     void aTokenPostIsNotRetriedAfterA5xx() {
         fake.failNext("/api/token", 500);
 
-        assertReason(Reason.UNAVAILABLE, () -> accounts(SpotifyTestSupport.config(fake)).refresh("RT-x"));
+        assertReason(Reason.UNAVAILABLE,
+                () -> accounts(SpotifyTestSupport.config(fake)).refresh(SpotifyTestSupport.CLIENT_ID, "RT-x"));
 
         assertEquals(1, fake.tokenRequests());
         assertTrue(backoffs.isEmpty());
@@ -284,7 +285,8 @@ class UpstreamFaultsTest {
     void aTokenPostCutOffAfterSendingIsNotRetried() {
         fake.dropNext("/api/token");
 
-        assertReason(Reason.UNAVAILABLE, () -> accounts(SpotifyTestSupport.config(fake)).refresh("RT-x"));
+        assertReason(Reason.UNAVAILABLE,
+                () -> accounts(SpotifyTestSupport.config(fake)).refresh(SpotifyTestSupport.CLIENT_ID, "RT-x"));
 
         assertEquals(1, fake.tokenRequests());
         assertTrue(backoffs.isEmpty());
@@ -296,7 +298,8 @@ class UpstreamFaultsTest {
         SpotifyConfig offline = new SpotifyConfig(CLIENT_ID, new Secret("s"),
                 SpotifyTestSupport.REDIRECT, nobody, nobody, nobody);
 
-        SpotifyException e = assertReason(Reason.UNAVAILABLE, () -> accounts(offline).refresh("RT-x"));
+        SpotifyException e = assertReason(Reason.UNAVAILABLE,
+                () -> accounts(offline).refresh(SpotifyTestSupport.CLIENT_ID, "RT-x"));
 
         assertEquals(2, backoffs.size(), "refused connects are safe to repeat: nothing was sent");
         SpotifyAccountsClientTest.assertNoSecrets(e, "RT-x");

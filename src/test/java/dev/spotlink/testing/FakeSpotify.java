@@ -112,6 +112,21 @@ public final class FakeSpotify implements AutoCloseable {
         accounts.registerApp(clientId, clientSecret);
     }
 
+    /**
+     * A member's own app (a public client): the token endpoint takes {@code client_id} in the form with PKCE and
+     * no secret, refuses Basic auth for it, and rotates its refresh tokens on every refresh (the old one then
+     * gets {@code invalid_grant}). A confidential app ({@link #registerApp}) sent no secret gets
+     * {@code invalid_client}, as does an unknown client id.
+     */
+    public void registerPublicApp(String clientId) {
+        accounts.registerPublicApp(clientId);
+    }
+
+    /** The app is deleted on Spotify: its token requests get {@code invalid_client} from now on. */
+    public void deleteApp(String clientId) {
+        accounts.deleteApp(clientId);
+    }
+
     /** A Spotify user; {@code accountId} is {@code /me}'s {@code account_id}, {@code displayName} may be null. */
     public void addUser(String accountId, String displayName) {
         api.addUser(accountId, displayName);
@@ -170,6 +185,11 @@ public final class FakeSpotify implements AutoCloseable {
 
     public void setNotAllowlisted(String accountId, boolean notAllowlisted) {
         api.user(accountId).notAllowlisted = notAllowlisted;
+    }
+
+    /** Web API calls with this app's tokens get 403 for this user (other apps' tokens still work). */
+    public void setNotAllowlistedBy(String clientId, String accountId) {
+        api.user(accountId).notAllowlistedBy.add(clientId);
     }
 
     /** The body of {@code /me/player/currently-playing} (see {@link #trackJson}...); null = nothing, 204. */

@@ -51,6 +51,16 @@ final class FakeSpotifyAccounts {
         apps.put(clientId, clientSecret);
     }
 
+    /** A public client (a member's own app): PKCE without a secret, and its refresh tokens always rotate. */
+    synchronized void registerPublicApp(String clientId) {
+        apps.put(clientId, null);
+    }
+
+    /** The app is deleted on Spotify: its client id is unknown from now on. */
+    synchronized void deleteApp(String clientId) {
+        apps.remove(clientId);
+    }
+
     synchronized void setAccessTokenTtl(Duration ttl) {
         accessTokenTtl = ttl;
     }
@@ -113,11 +123,13 @@ final class FakeSpotifyAccounts {
 
     /** {@code POST /api/token}. */
     synchronized FakeSpotifyResponse token(FakeSpotify.RecordedRequest request) {
-        String clientId = authenticatedClient(request.header("Authorization"));
-        if (clientId == null) {
-            return FakeSpotifyResponse.oauthError(400, "invalid_client", "Invalid client secret");
-        }
         Map<String, String> form = request.form();
+        String authorization = request.header("Authorization");
+        String clientId = authorization != null ? authenticatedClient(authorization) : publicClient(form);
+        if (clientId == null) {
+            return FakeSpotifyResponse.oauthError(400, "invalid_client",
+                    authorization != null ? "Invalid client secret" : "Invalid client");
+        }
         String grantType = form.get("grant_type");
         if ("authorization_code".equals(grantType)) {
             Code code = codes.remove(form.getOrDefault("code", ""));
@@ -146,7 +158,7 @@ final class FakeSpotifyAccounts {
                 return FakeSpotifyResponse.oauthError(400, "invalid_grant", "Invalid refresh token");
             }
             String rotated = null;
-            if (rotateRefreshTokens) {
+            if (rotateRefreshTokens || apps.get(clientId) == null) {
                 // The old one dies at once: a client that keeps it will fail its next refresh.
                 refreshTokens.remove(presented);
                 rotated = "RT-" + randomToken();
@@ -176,6 +188,15 @@ final class FakeSpotifyAccounts {
         AccessToken info = new AccessToken(accountId, clientId, scope, Instant.now().plus(accessTokenTtl));
         accessTokens.put(token, info);
         return new Minted(token, info);
+    }
+
+    /**
+     * The client id when the form names a registered public client ({@code client_id}, no Authorization); null
+     * for an unknown id, and for a confidential app, which must authenticate with its secret.
+     */
+    private String publicClient(Map<String, String> form) {
+        String clientId = form.get("client_id");
+        return clientId != null && apps.containsKey(clientId) && apps.get(clientId) == null ? clientId : null;
     }
 
     /** The client id when Basic auth names a registered app with its secret; else null. */

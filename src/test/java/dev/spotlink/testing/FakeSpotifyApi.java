@@ -27,6 +27,8 @@ final class FakeSpotifyApi {
         final String accountId;
         final String displayName;
         volatile boolean notAllowlisted;
+        /** Apps (client ids) whose allow-list lacks this user; {@link #notAllowlisted} means every app. */
+        final Set<String> notAllowlistedBy = ConcurrentHashMap.newKeySet();
         volatile String playing;
         volatile List<JsonNode> history = List.of();
 
@@ -92,7 +94,7 @@ final class FakeSpotifyApi {
             return FakeSpotifyResponse.apiError(401, "The access token expired");
         }
         User user = user(token.accountId());
-        if (user.notAllowlisted) {
+        if (user.notAllowlisted || user.notAllowlistedBy.contains(token.clientId())) {
             return FakeSpotifyResponse.apiError(403, "User not registered in the Developer Dashboard");
         }
         String path = request.path();

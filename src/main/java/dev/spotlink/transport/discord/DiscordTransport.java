@@ -136,6 +136,8 @@ public final class DiscordTransport implements AutoCloseable {
             commandsSynced.complete(null); // the process running shard 0 registers the global commands
         }
         notifiers.register(Platform.DISCORD, new DirectMessageNotifier(states::anyConnected, renderer));
+        config.adminChannelId().ifPresent(channel -> notifiers.registerAdminChannel(Platform.DISCORD,
+                new AdminChannelNotifier(started, renderer, channel)));
         health.registerTransport("discord", () -> closed ? "STOPPED" : states.overall());
         health.registerTransport("discord.shards", () -> closed ? "STOPPED" : states.describe());
         log.info("Discord transport started: shards {} of {} (gateway {})", states.owned(),

@@ -94,11 +94,12 @@ final class InlineQueries {
         if (account.get().status() == AccountStatus.NEEDS_RELINK) {
             return button(query, messages.get(locale, "telegram.inline.relink"), "link");
         }
-        PlayableItem item = tokens.call(account.get(), api::currentlyPlaying).map(NowPlaying::item).orElse(null);
+        SpotifyApiClient app = api.forApp(account.get().clientId());
+        PlayableItem item = tokens.call(account.get(), app::currentlyPlaying).map(NowPlaying::item).orElse(null);
         String titleKey = "telegram.inline.now-playing";
         if (item == null) {
             // nothing, an ad or something Spotify does not describe: the last track is the next best thing
-            item = tokens.call(account.get(), api::lastPlayed).map(RecentlyPlayed::item).orElse(null);
+            item = tokens.call(account.get(), app::lastPlayed).map(RecentlyPlayed::item).orElse(null);
             titleKey = "telegram.inline.last-played";
         }
         if (item == null) {
@@ -127,7 +128,7 @@ final class InlineQueries {
         Optional<LinkedAccount> active = account.filter(a -> a.status() == AccountStatus.ACTIVE);
         if (active.isPresent() && uri.type() != SpotifyUri.Type.USER) {
             try {
-                return tokens.call(active.get(), token -> api.entity(token, uri));
+                return tokens.call(active.get(), token -> api.forApp(active.get().clientId()).entity(token, uri));
             } catch (SpotifyException e) {
                 if (e.reason() == SpotifyException.Reason.NOT_FOUND) {
                     throw e;

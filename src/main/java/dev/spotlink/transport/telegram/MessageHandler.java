@@ -7,6 +7,7 @@ import dev.spotlink.command.OptionSpec;
 import dev.spotlink.command.Reply;
 import dev.spotlink.command.TextCommandParser;
 import dev.spotlink.i18n.Messages;
+import dev.spotlink.spotify.SpotifyClientIds;
 import dev.spotlink.store.ChatUser;
 import dev.spotlink.store.Platform;
 import dev.spotlink.transport.telegram.TelegramContext.ChatKind;
@@ -21,13 +22,16 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * Turns a text message into a command run: {@code /cmd} and {@code /cmd@thisbot} (commands for other bots are
- * none of ours), {@code /start [payload]} from deep links, and a reply to someone's message as the target of
- * commands that take a user. Anything else is ignored with a log line.
+ * none of ours), {@code /start [payload]} from deep links, a reply to someone's message as the target of
+ * commands that take a user, and a Spotify client id pasted alone in the private chat (the last step of "use my
+ * own Spotify app") as {@code /link app:<client id>}. Anything else is ignored with a log line.
  */
 final class MessageHandler {
 
     /** Telegram's own limit for a message text; anything longer did not come from a Telegram client. */
     static final int MAX_TEXT = 4096;
+    private static final String LINK = "link";
+    private static final String APP_OPTION = "app";
 
     private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
 
@@ -69,12 +73,16 @@ final class MessageHandler {
             return;
         }
         String line = text.strip();
+        Invocation invocation = new Invocation(message, from);
+        if (invocation.kind == ChatKind.PRIVATE && SpotifyClientIds.parse(line).isPresent()) {
+            linkOwnApp(invocation, SpotifyClientIds.parse(line).get());
+            return;
+        }
         if (!line.startsWith("/")) {
             log.debug("Ignored message {} in chat {}: not a command", message.getMessageId(), chatId);
             return;
         }
         String first = line.split("\\s+", 2)[0];
-        Invocation invocation = new Invocation(message, from);
         if (isStart(first)) {
             start(invocation, line);
             return;
@@ -97,6 +105,16 @@ final class MessageHandler {
         } else {
             log.debug("Ignored {} in chat {}: addressed to another bot", first, chatId);
         }
+    }
+
+    /** The guide's last step, sent without the command: what {@code /link app:<client id>} does. */
+    private void linkOwnApp(Invocation invocation, String clientId) {
+        Optional<Command> link = registry.find(LINK);
+        if (link.isEmpty()) {
+            return;
+        }
+        log.debug("A client id from {} in the private chat: /link app:", invocation.user);
+        registry.execute(link.get(), invocation.context(LINK), new CommandArgs(Map.of(APP_OPTION, clientId)));
     }
 
     private boolean isStart(String first) {

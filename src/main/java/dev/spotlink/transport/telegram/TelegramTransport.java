@@ -123,6 +123,7 @@ public final class TelegramTransport implements AutoCloseable {
 
     private volatile MessageHandler handler;
     private volatile String botUsername;
+    private volatile Long adminChatId;
     private volatile boolean closed;
     private volatile boolean webhookActive;
     private boolean started;
@@ -175,8 +176,16 @@ public final class TelegramTransport implements AutoCloseable {
         Receiving receiving = config.webhook()
                 .map(webhook -> Receiving.webhook(webhook, core.webhooks()))
                 .orElseGet(() -> Receiving.polling(new LeaseRepository(core.database(), core.clock())));
-        return new TelegramTransport(config.token(), config.apiUrl(), core.registry(), core.messages(),
-                core.notifiers(), core.health(), core.accounts(), core.tokens(), core.api(), core.codes(), receiving);
+        TelegramTransport transport = new TelegramTransport(config.token(), config.apiUrl(), core.registry(),
+                core.messages(), core.notifiers(), core.health(), core.accounts(), core.tokens(), core.api(),
+                core.codes(), receiving);
+        config.adminChatId().ifPresent(transport::postAdminNotesIn);
+        return transport;
+    }
+
+    /** Notes for the admin ({@code telegram.admin-chat-id}) go to this chat once started. */
+    public void postAdminNotesIn(long chatId) {
+        this.adminChatId = chatId;
     }
 
     /**
@@ -217,6 +226,12 @@ public final class TelegramTransport implements AutoCloseable {
         publishCommands();
         handler = new MessageHandler(registry, messages, renderer, botUsername);
         notifiers.register(Platform.TELEGRAM, this::notifyUser);
+        Long adminChat = adminChatId;
+        if (adminChat != null) {
+            // a chat id is addressed like a user's private chat: sendMessage takes either
+            ChatUser admin = new ChatUser(Platform.TELEGRAM, Long.toString(adminChat));
+            notifiers.registerAdminChannel(Platform.TELEGRAM, reply -> notifyUser(admin, reply));
+        }
         health.registerTransport("telegram", this::healthState);
         health.registerTransport("telegram.updates", this::updatesState);
         if (receiving.webhook().isPresent()) {

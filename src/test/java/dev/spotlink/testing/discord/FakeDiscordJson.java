@@ -64,7 +64,10 @@ final class FakeDiscordJson {
         return channel;
     }
 
-    /** A full guild as in GUILD_CREATE, with the bot as its only cached member. */
+    /**
+     * A full guild as in GUILD_CREATE, with the bot as its only cached member and one text channel whose id is the
+     * guild's (as with Discord's original #general), so tests can name it.
+     */
     ObjectNode guild(String id, String name, ObjectNode botUser) {
         ObjectNode guild = object().put("id", id).put("name", name).putNull("icon").putNull("splash")
                 .putNull("banner").putNull("description").put("owner_id", snowflake()).put("afk_timeout", 300)
@@ -78,7 +81,7 @@ final class FakeDiscordJson {
                 .put("mentionable", false).put("flags", 0);
         everyone.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
         guild.putArray("roles").add(everyone);
-        guild.putArray("channels").add(guildTextChannel(snowflake(), id));
+        guild.putArray("channels").add(guildTextChannel(id, id));
         guild.putArray("members").add(member(botUser));
         for (String empty : List.of("threads", "guild_scheduled_events", "emojis", "stickers", "voice_states",
                 "presences", "features", "stage_instances", "soundboard_sounds")) {

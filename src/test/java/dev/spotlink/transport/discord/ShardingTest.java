@@ -75,7 +75,7 @@ class ShardingTest {
     private static DiscordTransport start(DiscordHarness h, CommandRegistry registry, DiscordShards shards,
                                           List<DiscordTransport> started) {
         DiscordConfig config = new DiscordConfig(new Secret(h.discord.token()), h.discord.apiUrl(),
-                h.discord.gatewayUrl(), Optional.empty(), shards);
+                h.discord.gatewayUrl(), Optional.empty(), shards, Optional.empty());
         DiscordTransport transport = new DiscordTransport(config, registry, h.messages, h.notifiers,
                 new dev.spotlink.web.Health(h.database::isOpen), new BotStateRepository(h.database),
                 DiscordTransport.Limits.DEFAULT).start();

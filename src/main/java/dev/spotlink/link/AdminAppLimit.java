@@ -1,0 +1,38 @@
+package dev.spotlink.link;
+
+import dev.spotlink.store.ChatUser;
+import dev.spotlink.store.LinkedAccount;
+import dev.spotlink.store.LinkedAccountRepository;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Spotify's development-mode cap on the admin's app: it serves at most {@value #DEVELOPMENT_MODE_USERS} Spotify
+ * accounts. Counted from the accounts stored with the admin's client id (one Spotify account linked from two chat
+ * platforms counts once), so it holds across restarts and processes.
+ */
+public final class AdminAppLimit {
+
+    /** Users a Spotify app in development mode may serve (2026). */
+    public static final int DEVELOPMENT_MODE_USERS = 5;
+
+    private final LinkedAccountRepository accounts;
+    private final String adminClientId;
+
+    public AdminAppLimit(LinkedAccountRepository accounts, String adminClientId) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.adminClientId = Objects.requireNonNull(adminClientId, "adminClientId");
+    }
+
+    /**
+     * True when linking {@code user} through the admin's app would make it serve one account too many: it
+     * serves the maximum already and the user is not one of them (re-linking keeps one's place).
+     */
+    public boolean fullFor(ChatUser user) {
+        Optional<LinkedAccount> current = accounts.find(user);
+        if (current.isPresent() && adminClientId.equals(current.get().clientId())) {
+            return false;
+        }
+        return accounts.countSpotifyAccountsByClientId(adminClientId) >= DEVELOPMENT_MODE_USERS;
+    }
+}
