@@ -83,7 +83,7 @@ class MigrateToCommandTest {
                 "spotify.redirect-uri=http://127.0.0.1:8080/callback",
                 "database.url=" + url,
                 "security.key-file=" + keyFile, ""));
-        target = TestDatabases.freshPostgres();
+        target = TestDatabases.emptyPostgres(); // migrate-to creates the tables
     }
 
     @Test

@@ -17,7 +17,7 @@ class PostgresDatabaseTest {
 
     @Test
     void migratesWithThePostgresSchema() throws Exception {
-        DatabaseConfig config = TestDatabases.freshPostgres();
+        DatabaseConfig config = TestDatabases.emptyPostgres();
         try (Database db = Database.open(config)) {
             assertEquals(DatabaseEngine.POSTGRESQL, db.engine());
         }
@@ -35,7 +35,7 @@ class PostgresDatabaseTest {
 
     @Test
     void reopeningRunsNoMigrationTwice() throws Exception {
-        DatabaseConfig config = TestDatabases.freshPostgres();
+        DatabaseConfig config = TestDatabases.emptyPostgres();
         Database.open(config).close();
         Database.open(config).close();
         try (Connection c = TestDatabases.connect(config); Statement s = c.createStatement();

