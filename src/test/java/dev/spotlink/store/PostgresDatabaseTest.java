@@ -1,18 +1,24 @@
 package dev.spotlink.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spotlink.config.DatabaseConfig;
 import dev.spotlink.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** PostgreSQL specifics: the vendor V1 schema, pooled transactions, the password kept out of messages. */
+/** PostgreSQL specifics: the vendor V1 schema, migrations run once, rotate-key refused. */
 class PostgresDatabaseTest {
 
     @Test
@@ -31,6 +37,20 @@ class PostgresDatabaseTest {
             }
             assertEquals(List.of("access_token_enc:bytea", "id:bigint"), columns);
         }
+    }
+
+    @Test
+    void rotateKeyRefusesPostgresWithoutTouchingTheKey(@TempDir Path dir) throws Exception {
+        DatabaseConfig config = TestDatabases.freshPostgres();
+        Path key = dir.resolve("spotlink.key");
+        TokenCipher.loadOrCreate(key);
+        byte[] before = Files.readAllBytes(key);
+
+        StoreException e = assertThrows(StoreException.class,
+                () -> KeyRotation.rotate(config.url(), key, Clock.systemUTC()));
+
+        assertTrue(e.getMessage().contains("SQLite databases only"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(key));
     }
 
     @Test
