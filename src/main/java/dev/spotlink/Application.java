@@ -32,11 +32,13 @@ import dev.spotlink.spotify.RateLimitGates;
 import dev.spotlink.spotify.SpotifyAccountsClient;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
+import dev.spotlink.spotify.Sleeper;
 import dev.spotlink.spotify.TokenManager;
 import dev.spotlink.store.BotStateRepository;
 import dev.spotlink.store.Database;
 import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.store.PendingLinkRepository;
+import dev.spotlink.store.RefreshLock;
 import dev.spotlink.store.TokenCipher;
 import dev.spotlink.web.Health;
 import dev.spotlink.web.ServerLimits;
@@ -81,7 +83,7 @@ public final class Application implements AutoCloseable {
 
     /** As {@link #start(SpotlinkConfig, Clock)} with other callback server limits (tests). */
     public static Application start(SpotlinkConfig config, Clock clock, ServerLimits limits) {
-        Database database = Database.open(config.database().url());
+        Database database = Database.open(config.database());
         try {
             return wire(config, clock, database, limits);
         } catch (RuntimeException e) {
@@ -107,7 +109,8 @@ public final class Application implements AutoCloseable {
                 Backoff.standard());
         SpotifyCodesClient codes = new SpotifyCodesClient(http, config.spotify().codesUrl(),
                 new RateLimitGate("Spotify codes"), Backoff.standard());
-        TokenManager tokens = new TokenManager(accounts, accountsClient, clock);
+        TokenManager tokens = new TokenManager(accounts, accountsClient, clock, TokenManager.DEFAULT_MAX_RETRY_AFTER,
+                Sleeper.system(), RefreshLock.forDatabase(database));
 
         Messages messages = new Messages();
         Notifiers notifiers = new Notifiers();

@@ -47,6 +47,10 @@ public final class Main {
     }
 
     static int run(String[] args, Map<String, String> env) {
+        if (args.length > 0 && args[0].equals(MigrateToCommand.NAME)) {
+            return MigrateToCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), env, System.out,
+                    System.err);
+        }
         CommandLine cli;
         try {
             cli = CommandLine.parse(args);
@@ -197,6 +201,7 @@ public final class Main {
                   console     run the commands in this terminal for one local user
                   rotate-key  re-encrypt every stored token under a new key (stop the bot first); the old
                               key is kept as <key file>.bak-<time>
+                  migrate-to  copy the SQLite database into PostgreSQL (migrate-to --help for its options)
                   setup       open the set-up page (edits the existing config), then run the bot
                   --config    config file (default ./config.properties, or env SPOTLINK_CONFIG)
                   --host      address the set-up page listens on (default 127.0.0.1: this machine only;

@@ -45,7 +45,7 @@ final class ConfigBinder {
         String codesUrl = withDefault(SPOTIFY_CODES_URL, ConfigValues::httpBaseUrl);
         String host = withDefault(SERVER_HOST, ConfigValues::noSpaces);
         Integer port = withDefault(SERVER_PORT, ConfigValues::port);
-        String databaseUrl = withDefault(DATABASE_URL, ConfigValues::jdbcUrl);
+        DatabaseConfig database = database();
         Path keyFile = withDefault(SECURITY_KEY_FILE, ConfigValues::path);
         Duration ttl = withDefault(LINK_TTL, ConfigValues::ttl);
         Boolean ownApp = withDefault(LINK_OWN_APP, ConfigValues::bool);
@@ -71,7 +71,7 @@ final class ConfigBinder {
                 source,
                 new SpotifyConfig(clientId, clientSecret, redirectUri, accountsUrl, apiUrl, codesUrl),
                 new ServerConfig(host, port),
-                new DatabaseConfig(databaseUrl),
+                database,
                 new SecurityConfig(keyFile),
                 new LinkConfig(ttl, ownApp),
                 discordToken.map(t -> new DiscordConfig(t, discordApiUrl, discordGatewayUrl, devGuildId, shards,
@@ -120,6 +120,23 @@ final class ConfigBinder {
             return Optional.empty();
         }
         return Optional.of(new TelegramWebhook(url.get(), secret));
+    }
+
+    /** The database keys; a PostgreSQL login or pool size beside an SQLite URL is a mistake worth naming. */
+    private DatabaseConfig database() {
+        String url = withDefault(DATABASE_URL, DatabaseValues::url);
+        Optional<String> user = optional(DATABASE_USER, ConfigValues::noSpaces);
+        Optional<Secret> password = optional(DATABASE_PASSWORD, Secret::new);
+        Integer poolSize = withDefault(DATABASE_POOL_SIZE, DatabaseValues::poolSize);
+        if (url != null && !url.startsWith(DatabaseConfig.POSTGRESQL_PREFIX)) {
+            for (ConfigKey key : List.of(DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE)) {
+                if (values.containsKey(key)) {
+                    problems.add("`" + key.key() + "` is only used with a PostgreSQL `database.url`"
+                            + " (jdbc:postgresql://...); remove it, or point database.url at PostgreSQL");
+                }
+            }
+        }
+        return url == null || poolSize == null ? null : new DatabaseConfig(url, user, password, poolSize);
     }
 
     private <T> T required(ConfigKey key, Function<String, T> parser) {

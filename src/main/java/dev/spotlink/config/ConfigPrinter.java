@@ -40,6 +40,10 @@ public final class ConfigPrinter {
         shown.put(SERVER_HOST, config.server().host());
         shown.put(SERVER_PORT, Integer.toString(config.server().port()));
         shown.put(DATABASE_URL, config.database().redactedUrl());
+        shown.put(DATABASE_USER, config.database().user().orElse(NOT_SET));
+        shown.put(DATABASE_PASSWORD, config.database().password().map(String::valueOf).orElse(NOT_SET));
+        shown.put(DATABASE_POOL_SIZE, config.database().poolSize()
+                + (config.database().isPostgres() ? "" : " (unused: SQLite)"));
         shown.put(SECURITY_KEY_FILE, String.valueOf(config.security().keyFile()));
         shown.put(LINK_TTL, ConfigValues.formatDuration(config.link().ttl()));
         shown.put(LINK_OWN_APP, Boolean.toString(config.link().ownApp()));

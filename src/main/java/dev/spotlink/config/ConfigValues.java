@@ -125,13 +125,6 @@ final class ConfigValues {
         return port;
     }
 
-    static String jdbcUrl(String value) {
-        if (!value.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("must be a JDBC URL starting with `jdbc:`, e.g. jdbc:sqlite:data/spotlink.db");
-        }
-        return value;
-    }
-
     static Path path(String value) {
         try {
             return Path.of(value);

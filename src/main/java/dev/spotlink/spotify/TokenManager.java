@@ -4,6 +4,7 @@ import dev.spotlink.spotify.SpotifyException.Reason;
 import dev.spotlink.store.AccountStatus;
 import dev.spotlink.store.LinkedAccount;
 import dev.spotlink.store.LinkedAccountRepository;
+import dev.spotlink.store.RefreshLock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -45,6 +46,7 @@ public final class TokenManager {
     private final Clock clock;
     private final Duration maxRetryAfter;
     private final Sleeper sleeper;
+    private final RefreshLock refreshLock;
     private final ConcurrentMap<Long, CompletableFuture<String>> refreshes = new ConcurrentHashMap<>();
 
     /** Waits up to {@link #DEFAULT_MAX_RETRY_AFTER} on a 429 with {@code Thread.sleep}. */
@@ -55,6 +57,13 @@ public final class TokenManager {
     /** With a custom bound for waiting on {@code Retry-After} and a custom way to wait. */
     public TokenManager(LinkedAccountRepository accounts, SpotifyAccountsClient accountsClient, Clock clock,
                         Duration maxRetryAfter, Sleeper sleeper) {
+        this(accounts, accountsClient, clock, maxRetryAfter, sleeper, RefreshLock.none());
+    }
+
+    /** With a lock that keeps other processes on the same database from refreshing the same account at once. */
+    public TokenManager(LinkedAccountRepository accounts, SpotifyAccountsClient accountsClient, Clock clock,
+                        Duration maxRetryAfter, Sleeper sleeper, RefreshLock refreshLock) {
+        this.refreshLock = Objects.requireNonNull(refreshLock, "refreshLock");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.accountsClient = Objects.requireNonNull(accountsClient, "accountsClient");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -116,7 +125,8 @@ public final class TokenManager {
             return await(running, id);
         }
         try {
-            String token = refreshNow(id, staleToken);
+            // across processes too: refreshNow re-reads the row under the lock, so a waiter takes the winner's token
+            String token = refreshLock.underLock(id, () -> refreshNow(id, staleToken));
             mine.complete(token);
             return token;
         } catch (SpotifyException | RuntimeException e) {

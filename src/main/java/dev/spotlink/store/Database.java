@@ -1,5 +1,7 @@
 package dev.spotlink.store;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.spotlink.config.DatabaseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,23 +10,25 @@ import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * The database: opened from a JDBC URL, migrated with Flyway on open, SQLite tuned (WAL, foreign keys,
- * busy timeout). Hands out connections; callers close them.
+ * busy timeout) or PostgreSQL through a HikariCP pool (several processes may share it). Hands out connections;
+ * callers close them.
  *
  * <p>Writes go through {@link #inTransaction}, reads through {@link #withConnection}. Each call opens its own
  * SQLite connection: opening one is a local file open plus a few pragmas (about 0.5 ms measured), SQLite lets
  * only one writer in at a time whatever the pool size, and a hand-made pool would need a {@code Connection} proxy
  * to intercept {@code close()}. One "keeper" connection stays open for the lifetime of this object so the WAL and
  * its index are not checkpointed and deleted every time the last short-lived connection closes.
+ *
+ * <p>On PostgreSQL, connections come from the pool, transactions run side by side (row locks and the guarded
+ * statements of the repositories decide races), and serialization failures or deadlocks are retried.
  */
 public final class Database implements AutoCloseable {
 
@@ -41,12 +45,16 @@ public final class Database implements AutoCloseable {
     private static final long CLOSE_WAIT_MILLIS = 5_000;
     /** Attempts of one transaction when SQLITE_BUSY still surfaces (e.g. another process held the lock > 10 s). */
     private static final int MAX_ATTEMPTS = 4;
-    private static final String PREFIX = "jdbc:sqlite:";
 
     private final String url;
-    private final SQLiteDataSource dataSource;
+    private final DatabaseEngine engine;
+    private final DataSource dataSource;
+    /** SQLite only (null on PostgreSQL): the connection that keeps the WAL, and the file lock. */
     private final Connection keeper;
     private final InUseLock inUse;
+    /** PostgreSQL only (null on SQLite). */
+    private final HikariDataSource pool;
+    private final int poolSize;
     /*
      * Writers of this process queue here, first come first served, instead of sleep-polling in SQLite's busy
      * handler, where a waiter sleeps past the moment the lock frees and an unlucky one can run out of
@@ -55,16 +63,47 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private volatile boolean open = true;
 
-    private Database(String url, SQLiteDataSource dataSource, Connection keeper, InUseLock inUse) {
+    private Database(String url, DatabaseEngine engine, DataSource dataSource, Connection keeper, InUseLock inUse,
+                     HikariDataSource pool, int poolSize) {
         this.url = url;
+        this.engine = engine;
         this.dataSource = dataSource;
         this.keeper = keeper;
         this.inUse = inUse;
+        this.pool = pool;
+        this.poolSize = poolSize;
     }
 
-    /** Opens (creating the file and parent folder if needed) and migrates the database. */
+    /**
+     * Opens and migrates the database: an SQLite file (created with its parent folder if needed) or a PostgreSQL
+     * database (which must exist; its tables are created by the migrations).
+     */
     public static Database open(String jdbcUrl) {
-        return open(jdbcUrl, BUSY_TIMEOUT_MILLIS);
+        return open(new DatabaseConfig(jdbcUrl));
+    }
+
+    /** As {@link #open(String)}, with the PostgreSQL login and pool size of {@code config}. */
+    public static Database open(DatabaseConfig config) {
+        if (DatabaseEngine.of(config.url()) == DatabaseEngine.POSTGRESQL) {
+            return openPostgres(config);
+        }
+        return open(config.url(), BUSY_TIMEOUT_MILLIS);
+    }
+
+    private static Database openPostgres(DatabaseConfig config) {
+        String shown = config.redactedUrl();
+        HikariDataSource pool = null;
+        try {
+            pool = PostgresPool.open(config);
+            migrate(pool, DatabaseEngine.POSTGRESQL);
+            log.info("Opened database {} (PostgreSQL, up to {} connections)", shown, config.poolSize());
+            return new Database(shown, DatabaseEngine.POSTGRESQL, pool, null, null, pool, config.poolSize());
+        } catch (RuntimeException e) { // pool start-up and Flyway failures are RuntimeExceptions
+            if (pool != null) {
+                pool.close();
+            }
+            throw new StoreException("Cannot open database " + shown + ": " + e.getMessage(), e);
+        }
     }
 
     /** As {@link #open(String)}, with another busy timeout (tests of lock contention). */
@@ -85,17 +124,17 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StoreException("Cannot create the folder of database " + file.toAbsolutePath(), e);
         }
-        SQLiteDataSource dataSource = new SQLiteDataSource(connectionConfig(busyTimeoutMillis));
+        SQLiteDataSource dataSource = new SQLiteDataSource(SqliteFiles.connectionConfig(busyTimeoutMillis));
         dataSource.setUrl(jdbcUrl);
         InUseLock inUse = shareLock ? InUseLock.shared(file) : null;
         Connection keeper = null;
         try {
             keeper = dataSource.getConnection();
-            String journalMode = enableWal(keeper);
-            migrate(dataSource);
-            holdWalOpen(keeper);
+            String journalMode = SqliteFiles.enableWal(keeper);
+            migrate(dataSource, DatabaseEngine.SQLITE);
+            SqliteFiles.holdWalOpen(keeper);
             log.info("Opened database {} (journal_mode={})", file.toAbsolutePath(), journalMode);
-            return new Database(jdbcUrl, dataSource, keeper, inUse);
+            return new Database(jdbcUrl, DatabaseEngine.SQLITE, dataSource, keeper, inUse, null, 1);
         } catch (SQLException | RuntimeException e) { // Flyway and lock failures are RuntimeExceptions
             closeQuietly(keeper);
             if (inUse != null) {
@@ -108,9 +147,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The JDBC URL this database was opened with, for messages to the admin. */
+    /** The JDBC URL this database was opened with (any password masked), for messages to the admin. */
     public String url() {
         return url;
+    }
+
+    /** Which engine this is. */
+    DatabaseEngine engine() {
+        return engine;
+    }
+
+    /** Most connections open at once (1 for SQLite, whose writers queue in this process anyway). */
+    int poolSize() {
+        return poolSize;
     }
 
     /** A new connection with the session pragmas applied. */
@@ -133,17 +182,23 @@ public final class Database implements AutoCloseable {
             // the inner BEGIN IMMEDIATE would wait for the outer transaction of this same thread, then time out
             throw new IllegalStateException("inTransaction must not be nested");
         }
+        // SQLite lets one writer in at a time: queue here. PostgreSQL writers run side by side.
+        boolean queue = engine == DatabaseEngine.SQLITE;
         for (int attempt = 1; ; attempt++) {
-            lockForWrite();
+            if (queue) {
+                lockForWrite();
+            }
             try {
                 return runTransaction(work);
             } catch (SQLException e) {
-                if (!isBusy(e) || attempt == MAX_ATTEMPTS) {
+                if (!engine.isRetryable(e) || attempt == MAX_ATTEMPTS) {
                     throw failure(e, attempt);
                 }
                 retrying(e, attempt);
             } finally {
-                writeLock.unlock();
+                if (queue) {
+                    writeLock.unlock();
+                }
             }
             pause(attempt);
         }
@@ -158,7 +213,7 @@ public final class Database implements AutoCloseable {
             try (Connection connection = connection()) {
                 return work.run(connection);
             } catch (SQLException e) {
-                if (!isBusy(e) || attempt == MAX_ATTEMPTS) {
+                if (!engine.isRetryable(e) || attempt == MAX_ATTEMPTS) {
                     throw failure(e, attempt);
                 }
                 retrying(e, attempt);
@@ -175,9 +230,13 @@ public final class Database implements AutoCloseable {
     /**
      * Copies the WAL into the database file and empties it ({@code wal_checkpoint(TRUNCATE)}), syncing both: after
      * it, every commit so far is in the main file on disk. False when a reader of another connection kept part of
-     * the WAL from being copied (the commits are still safe in the WAL).
+     * the WAL from being copied (the commits are still safe in the WAL). Always true on PostgreSQL (its server
+     * owns durability).
      */
     public boolean checkpoint() {
+        if (keeper == null) {
+            return true;
+        }
         synchronized (keeper) {
             try (Statement statement = keeper.createStatement();
                  var rs = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
@@ -199,6 +258,10 @@ public final class Database implements AutoCloseable {
             return;
         }
         open = false;
+        if (pool != null) {
+            closePool();
+            return;
+        }
         boolean drained = false;
         try {
             drained = writeLock.tryLock(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
@@ -226,6 +289,21 @@ public final class Database implements AutoCloseable {
         log.info("Closed database {}", url);
     }
 
+    /** PostgreSQL: lets borrowed connections come back (up to 5 s), then closes the pool. */
+    private void closePool() {
+        try {
+            if (!PostgresPool.awaitIdle(pool, CLOSE_WAIT_MILLIS)) {
+                log.warn("Database {}: work still runs after {} ms; closing anyway (it rolls back)", url,
+                        CLOSE_WAIT_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.close();
+        }
+        log.info("Closed database {}", url);
+    }
+
     /** Work done with a connection inside a transaction. */
     @FunctionalInterface
     public interface SqlWork<T> {
@@ -238,14 +316,19 @@ public final class Database implements AutoCloseable {
             boolean committed = false;
             try {
                 T result = work.run(connection);
-                // Not commit(): sqlite-jdbc's commit() issues the next BEGIN IMMEDIATE right away, which can fail
-                // with SQLITE_BUSY after our data is already committed and would make the retry apply it twice.
-                connection.setAutoCommit(true);
+                if (engine == DatabaseEngine.SQLITE) {
+                    // Not commit(): sqlite-jdbc's commit() issues the next BEGIN IMMEDIATE right away, which can
+                    // fail with SQLITE_BUSY after our data is already committed and would make the retry apply it
+                    // twice.
+                    connection.setAutoCommit(true);
+                } else {
+                    connection.commit();
+                }
                 committed = true;
                 return result;
             } finally {
                 if (!committed) {
-                    rollbackQuietly(connection);
+                    rollbackQuietly(connection, engine);
                 }
             }
         }
@@ -278,7 +361,7 @@ public final class Database implements AutoCloseable {
     }
 
     private StoreException failure(SQLException e, int attempts) {
-        if (isBusy(e)) {
+        if (engine.isRetryable(e)) {
             return new StoreException("Database " + url + " stayed locked (busy) through " + attempts
                     + " attempts: is another process holding a long transaction?", e);
         }
@@ -286,20 +369,17 @@ public final class Database implements AutoCloseable {
     }
 
     static boolean isBusy(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            // extended codes (BUSY_RECOVERY, BUSY_SNAPSHOT, BUSY_TIMEOUT) share the primary code in the low byte
-            if (t instanceof SQLiteException se
-                    && (se.getResultCode().code & 0xFF) == SQLiteErrorCode.SQLITE_BUSY.code) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseEngine.SQLITE.isRetryable(e);
     }
 
-    private static void rollbackQuietly(Connection connection) {
-        // a plain ROLLBACK, not rollback(): sqlite-jdbc's rollback() also opens the next BEGIN IMMEDIATE
+    private static void rollbackQuietly(Connection connection, DatabaseEngine engine) {
+        // SQLite: a plain ROLLBACK, not rollback(): sqlite-jdbc's rollback() also opens the next BEGIN IMMEDIATE
         try (Statement statement = connection.createStatement()) {
-            statement.execute("ROLLBACK");
+            if (engine == DatabaseEngine.SQLITE) {
+                statement.execute("ROLLBACK");
+            } else {
+                connection.rollback();
+            }
         } catch (SQLException e) {
             // no transaction left to roll back (it failed in BEGIN or COMMIT); closing discards anything else
             log.debug("Rollback found no open transaction", e);
@@ -317,44 +397,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static SQLiteConfig connectionConfig(int busyTimeoutMillis) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(busyTimeoutMillis);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        // NORMAL with WAL: a commit is in the WAL file (the OS's page cache) when it returns, so it survives a
-        // crash or SIGKILL of this process; only an OS crash or power loss can drop the last commits (never corrupt
-        // the file), and the cost of that is a /link to redo. FULL adds an fsync per commit: measured 4-30 ms on
-        // these VMs against 0.6 ms, and all writers queue behind it.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        // journal_mode is not set here: WAL is a property of the file, so open() sets it once instead of every
-        // short-lived connection re-issuing it.
-        return config;
-    }
-
-    private static String enableWal(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             var rs = statement.executeQuery("PRAGMA journal_mode=WAL")) {
-            String mode = rs.next() ? rs.getString(1) : "unknown";
-            if (!"wal".equalsIgnoreCase(mode)) {
-                log.warn("Database could not switch to WAL (journal_mode={}); concurrent access will be slower", mode);
-            }
-            return mode;
-        }
-    }
-
-    /** A connection only keeps the WAL open once it has read through it; switching the mode alone is not enough. */
-    private static void holdWalOpen(Connection keeper) throws SQLException {
-        try (Statement statement = keeper.createStatement();
-             var rs = statement.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
-            rs.next();
-        }
-    }
-
-    private static void migrate(SQLiteDataSource dataSource) {
+    private static void migrate(DataSource dataSource, DatabaseEngine engine) {
         Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(engine.migrationLocations())
                 .validateMigrationNaming(true)
                 .load()
                 .migrate();
@@ -362,25 +408,6 @@ public final class Database implements AutoCloseable {
 
     /** The database file named by a {@code jdbc:sqlite:} URL; in-memory and non-SQLite URLs are refused. */
     static Path databaseFile(String jdbcUrl) {
-        if (jdbcUrl == null || !jdbcUrl.startsWith(PREFIX)) {
-            throw new StoreException("Unsupported database URL " + jdbcUrl + ": only " + PREFIX + "<file> is supported");
-        }
-        String rest = jdbcUrl.substring(PREFIX.length());
-        int query = rest.indexOf('?');
-        String params = query < 0 ? "" : rest.substring(query + 1);
-        String location = query < 0 ? rest : rest.substring(0, query);
-        if (location.startsWith("file:")) {
-            location = location.substring("file:".length());
-            if (location.startsWith("//")) {
-                int slash = location.indexOf('/', 2); // skip the (empty or localhost) authority
-                location = slash < 0 ? "" : location.substring(slash);
-            }
-        }
-        if (location.isBlank() || location.equals(":memory:") || params.contains("mode=memory")) {
-            // every connection would get its own empty database: nothing written would be seen again
-            throw new StoreException("In-memory database URL " + jdbcUrl + " is not supported: use a file, e.g. "
-                    + PREFIX + "data/spotlink.db");
-        }
-        return Path.of(location);
+        return SqliteFiles.databaseFile(jdbcUrl);
     }
 }

@@ -47,6 +47,11 @@ public final class KeyRotation {
      *                        says what state things are in)
      */
     public static Result rotate(String jdbcUrl, Path keyFile, Clock clock) {
+        if (DatabaseEngine.of(jdbcUrl) == DatabaseEngine.POSTGRESQL) {
+            // the SQLite file lock is what proves no bot runs; PostgreSQL has no such proof from here
+            throw new StoreException("rotate-key works on SQLite databases only: on PostgreSQL it cannot make sure"
+                    + " that no Spotlink process still writes with the old key. Keep the key file as it is.");
+        }
         Path databaseFile = Database.databaseFile(jdbcUrl).toAbsolutePath();
         Path file = keyFile.toAbsolutePath();
         if (Files.notExists(databaseFile)) {

@@ -1,5 +1,8 @@
 package dev.spotlink.store;
 
+import dev.spotlink.config.DatabaseConfig;
+import dev.spotlink.testing.TestDatabases;
+import dev.spotlink.testing.TestDatabases.Engine;
 import static dev.spotlink.store.StoreFixtures.NOW;
 import static dev.spotlink.store.StoreFixtures.discord;
 import static dev.spotlink.store.StoreFixtures.newLink;
@@ -15,9 +18,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class ConcurrentWritersTest {
 
     private static final int THREADS = 200;
@@ -26,9 +35,18 @@ class ConcurrentWritersTest {
     @TempDir
     Path dir;
 
+    @Parameter
+    Engine engine;
+    private DatabaseConfig config;
+
+    @BeforeEach
+    void newDatabase() {
+        config = TestDatabases.config(engine, dir);
+    }
+
     @Test
     void twoHundredThreadsSavingAndRefreshingLoseNothing() throws Exception {
-        try (Database db = Database.open(StoreFixtures.url(dir))) {
+        try (Database db = Database.open(config)) {
             LinkedAccountRepository accounts =
                     new LinkedAccountRepository(db, TokenCipher.openFor(db, dir.resolve("k.key")));
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);

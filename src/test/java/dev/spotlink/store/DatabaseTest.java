@@ -58,7 +58,7 @@ class DatabaseTest {
     @Test
     void refusesInMemoryAndForeignUrls() {
         for (String url : List.of("jdbc:sqlite:", "jdbc:sqlite::memory:", "jdbc:sqlite:file:x?mode=memory",
-                "jdbc:postgresql://localhost/spotlink")) {
+                "jdbc:mysql://localhost/spotlink")) {
             StoreException e = assertThrows(StoreException.class, () -> Database.open(url), url);
             assertTrue(e.getMessage().contains(url), e.getMessage());
         }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spotlink.config.DatabaseConfig;
 import dev.spotlink.testing.MutableClock;
+import dev.spotlink.testing.TestDatabases;
+import dev.spotlink.testing.TestDatabases.Engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,21 +16,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The leases table through the real V4 migration on a temp-file database. */
+/** The leases table through the real V4 migration, on an SQLite file and on PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class LeaseRepositoryTest {
 
     private static final Duration TTL = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
+    @Parameter
+    Engine engine;
+    private DatabaseConfig config;
     private Database database;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private LeaseRepository leases;
 
     @BeforeEach
     void open() {
-        database = Database.open("jdbc:sqlite:" + dir.resolve("spotlink.db"));
+        config = TestDatabases.config(engine, dir);
+        database = Database.open(config);
         leases = new LeaseRepository(database, clock);
     }
 
@@ -63,8 +75,8 @@ class LeaseRepositoryTest {
     }
 
     @Test
-    void twoDatabaseHandlesOnOneFileSeeTheSameLease() {
-        try (Database second = Database.open("jdbc:sqlite:" + dir.resolve("spotlink.db"))) {
+    void twoDatabaseHandlesOnOneDatabaseSeeTheSameLease() {
+        try (Database second = Database.open(config)) {
             LeaseRepository other = new LeaseRepository(second, clock);
             assertTrue(leases.tryAcquire("job", "a", TTL));
             assertFalse(other.tryAcquire("job", "b", TTL));

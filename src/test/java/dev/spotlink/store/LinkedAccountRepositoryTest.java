@@ -1,5 +1,8 @@
 package dev.spotlink.store;
 
+import dev.spotlink.config.DatabaseConfig;
+import dev.spotlink.testing.TestDatabases;
+import dev.spotlink.testing.TestDatabases.Engine;
 import static dev.spotlink.store.StoreFixtures.NOW;
 import static dev.spotlink.store.StoreFixtures.discord;
 import static dev.spotlink.store.StoreFixtures.newLink;
@@ -19,7 +22,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class LinkedAccountRepositoryTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
@@ -27,12 +35,17 @@ class LinkedAccountRepositoryTest {
     @TempDir
     Path dir;
 
+    @Parameter
+    Engine engine;
+    private DatabaseConfig config;
+
     private Database db;
     private LinkedAccountRepository accounts;
 
     @BeforeEach
     void open() {
-        db = Database.open(StoreFixtures.url(dir));
+        config = TestDatabases.config(engine, dir);
+        db = Database.open(config);
         accounts = new LinkedAccountRepository(db, TokenCipher.openFor(db, dir.resolve("k.key")), CLOCK);
     }
 

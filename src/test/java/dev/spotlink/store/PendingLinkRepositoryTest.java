@@ -1,5 +1,8 @@
 package dev.spotlink.store;
 
+import dev.spotlink.config.DatabaseConfig;
+import dev.spotlink.testing.TestDatabases;
+import dev.spotlink.testing.TestDatabases.Engine;
 import static dev.spotlink.store.StoreFixtures.NOW;
 import static dev.spotlink.store.StoreFixtures.discord;
 import static dev.spotlink.store.StoreFixtures.pendingLink;
@@ -21,7 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class PendingLinkRepositoryTest {
 
     private static final Instant EXPIRY = NOW.plus(Duration.ofMinutes(10));
@@ -29,12 +37,17 @@ class PendingLinkRepositoryTest {
     @TempDir
     Path dir;
 
+    @Parameter
+    Engine engine;
+    private DatabaseConfig config;
+
     private Database db;
     private PendingLinkRepository pending;
 
     @BeforeEach
     void open() {
-        db = Database.open(StoreFixtures.url(dir));
+        config = TestDatabases.config(engine, dir);
+        db = Database.open(config);
         pending = new PendingLinkRepository(db, TokenCipher.openFor(db, dir.resolve("k.key")));
     }
 
@@ -94,7 +107,7 @@ class PendingLinkRepositoryTest {
 
     @Test
     void exactlyOneWinnerAcrossTwoOpenersOfTheSameFile() throws Exception {
-        try (Database other = Database.open(StoreFixtures.url(dir))) {
+        try (Database other = Database.open(config)) {
             PendingLinkRepository otherPending =
                     new PendingLinkRepository(other, TokenCipher.openFor(other, dir.resolve("k.key")));
             pending.insert(pendingLink("contested", discord("7"), "v", EXPIRY));
