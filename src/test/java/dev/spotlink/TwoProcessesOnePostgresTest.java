@@ -88,7 +88,7 @@ class TwoProcessesOnePostgresTest {
     void twoProcessesRefreshingOneAccountAtOnceSendOneRefreshRequest() throws Exception {
         spotify.setRotateRefreshTokens(true); // a second refresh with the old token would now kill the link
         LinkedAccount account = link();
-        a.core().accounts().updateTokens(account.id(), account.accessToken(), null,
+        a.core().accounts().updateTokens(account.id(), account.linkedAt(), account.accessToken(), null,
                 Instant.now().minus(Duration.ofMinutes(5)), null);
         spotify.setLatency(Duration.ofMillis(1500)); // the first refresh is still in flight when the second asks
 

@@ -149,7 +149,9 @@ public final class TokenManager {
         } catch (SpotifyException e) {
             if (e.reason() == Reason.INVALID_GRANT) {
                 // Refresh tokens die 6 months after consent, or when the user revokes the app.
-                accounts.markNeedsRelink(id);
+                if (!accounts.markNeedsRelink(id, row.linkedAt())) {
+                    return relinkedMeanwhile(id);
+                }
                 log.info("Spotify refused the refresh token of account {}; marked as needing /link", id);
                 throw new SpotifyException(Reason.NEEDS_RELINK, "Linked account " + id + " needs /link again",
                         null, e);
@@ -160,9 +162,18 @@ public final class TokenManager {
         String refreshToken = grant.refreshToken() != null ? grant.refreshToken() : row.refreshToken();
         String scopes = grant.scope() != null ? grant.scope() : row.scopes();
         // Stored before use: if Spotify rotated the refresh token, losing it would lose the link.
-        accounts.updateTokens(id, grant.accessToken(), refreshToken, grant.expiresAt(), scopes);
+        if (!accounts.updateTokens(id, row.linkedAt(), grant.accessToken(), refreshToken, grant.expiresAt(),
+                scopes)) {
+            return relinkedMeanwhile(id);
+        }
         log.debug("Refreshed the access token of account {}", id);
         return grant.accessToken();
+    }
+
+    /** The user unlinked or linked again while Spotify answered: the row's current link wins, not our grant. */
+    private String relinkedMeanwhile(long id) throws SpotifyException {
+        log.debug("Account {} was unlinked or linked again during its refresh; the refresh result is dropped", id);
+        return usableRow(id).accessToken();
     }
 
     private static String await(CompletableFuture<String> running, long id) throws SpotifyException {

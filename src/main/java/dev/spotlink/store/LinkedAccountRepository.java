@@ -108,42 +108,54 @@ public final class LinkedAccountRepository {
 
     /**
      * Stores refreshed tokens atomically. A null {@code refreshToken} or {@code scopes} keeps the stored one
-     * (Spotify does not always send a new refresh token). No-op if the account was deleted meanwhile.
+     * (Spotify does not always send a new refresh token). Only while the row still holds the link the refresh was
+     * for ({@code linkedAt}, its consent time): a {@code /link} that replaced it meanwhile, possibly through
+     * another Spotify app, keeps its own tokens.
+     *
+     * @return false when the account was deleted or linked again meanwhile (nothing written)
      */
-    public void updateTokens(long id, String accessToken, String refreshToken, Instant expiresAt, String scopes) {
+    public boolean updateTokens(long id, Instant linkedAt, String accessToken, String refreshToken,
+                                Instant expiresAt, String scopes) {
+        Objects.requireNonNull(linkedAt, "linkedAt");
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        database.inTransaction(c -> {
+        return database.inTransaction(c -> {
             Optional<ChatUser> user = ownerOf(c, id);
             if (user.isEmpty()) {
-                return null; // unlinked while the refresh was in flight: nothing to resurrect
+                return false; // unlinked while the refresh was in flight: nothing to resurrect
             }
             byte[] access = cipher.encrypt(accessToken, aad(user.get(), ACCESS));
             byte[] refresh = refreshToken == null ? null : cipher.encrypt(refreshToken, aad(user.get(), REFRESH));
             try (PreparedStatement ps = c.prepareStatement("UPDATE linked_accounts SET access_token_enc = ?,"
                     + " refresh_token_enc = COALESCE(?, refresh_token_enc), expires_at = ?,"
-                    + " scopes = COALESCE(?, scopes), updated_at = ? WHERE id = ?")) {
+                    + " scopes = COALESCE(?, scopes), updated_at = ? WHERE id = ? AND linked_at = ?")) {
                 ps.setBytes(1, access);
                 ps.setBytes(2, refresh);
                 ps.setLong(3, expiresAt.toEpochMilli());
                 ps.setString(4, scopes);
                 ps.setLong(5, clock.millis());
                 ps.setLong(6, id);
-                ps.executeUpdate();
+                ps.setLong(7, linkedAt.toEpochMilli());
+                return ps.executeUpdate() == 1;
             }
-            return null;
         });
     }
 
-    /** Spotify refused the refresh token: the user must /link again. */
-    public void markNeedsRelink(long id) {
-        database.inTransaction(c -> {
+    /**
+     * Spotify refused the refresh token: the user must /link again. Like {@link #updateTokens}, only while the row
+     * still holds the link consented to at {@code linkedAt}.
+     *
+     * @return false when the account was deleted or linked again meanwhile (nothing written)
+     */
+    public boolean markNeedsRelink(long id, Instant linkedAt) {
+        return database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE linked_accounts SET status = ?, updated_at = ? WHERE id = ?")) {
+                    "UPDATE linked_accounts SET status = ?, updated_at = ? WHERE id = ? AND linked_at = ?")) {
                 ps.setString(1, statusId(AccountStatus.NEEDS_RELINK));
                 ps.setLong(2, clock.millis());
                 ps.setLong(3, id);
-                return ps.executeUpdate();
+                ps.setLong(4, linkedAt.toEpochMilli());
+                return ps.executeUpdate() == 1;
             }
         });
     }

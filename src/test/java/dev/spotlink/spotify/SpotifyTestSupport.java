@@ -87,16 +87,16 @@ final class SpotifyTestSupport {
             });
             doAnswer(inv -> {
                 row.updateAndGet(a -> new LinkedAccount(a.id(), a.user(), a.spotifyAccountId(), a.displayName(),
-                        a.clientId(), inv.getArgument(1), inv.getArgument(2), inv.getArgument(3),
-                        inv.getArgument(4), a.linkedAt(), a.status(), a.sharingEnabled()));
-                return null;
-            }).when(repository).updateTokens(anyLong(), any(), any(), any(), any());
+                        a.clientId(), inv.getArgument(2), inv.getArgument(3), inv.getArgument(4),
+                        inv.getArgument(5), a.linkedAt(), a.status(), a.sharingEnabled()));
+                return true;
+            }).when(repository).updateTokens(anyLong(), any(), any(), any(), any(), any());
             doAnswer(inv -> {
                 row.updateAndGet(a -> new LinkedAccount(a.id(), a.user(), a.spotifyAccountId(), a.displayName(),
                         a.clientId(), a.accessToken(), a.refreshToken(), a.expiresAt(), a.scopes(), a.linkedAt(),
                         AccountStatus.NEEDS_RELINK, a.sharingEnabled()));
-                return null;
-            }).when(repository).markNeedsRelink(anyLong());
+                return true;
+            }).when(repository).markNeedsRelink(anyLong(), any());
         }
 
         LinkedAccount get() {

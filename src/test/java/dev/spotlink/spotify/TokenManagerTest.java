@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -162,7 +163,7 @@ class TokenManagerTest {
                 () -> manager.call(accounts.get(), token -> calls.incrementAndGet()));
 
         SpotifyAccountsClientTest.assertNoSecrets(e, tokens.refreshToken(), tokens.accessToken());
-        verify(accounts.repository).markNeedsRelink(ID);
+        verify(accounts.repository).markNeedsRelink(eq(ID), any());
         assertEquals(AccountStatus.NEEDS_RELINK, accounts.get().status());
         assertEquals(0, calls.get());
         // Marked rows are refused without another token request.
@@ -177,8 +178,8 @@ class TokenManagerTest {
 
         assertReason(Reason.UNAVAILABLE, () -> manager(accounts).call(accounts.get(), api::me));
 
-        verify(accounts.repository, never()).markNeedsRelink(anyLong());
-        verify(accounts.repository, never()).updateTokens(anyLong(), any(), any(), any(), any());
+        verify(accounts.repository, never()).markNeedsRelink(anyLong(), any());
+        verify(accounts.repository, never()).updateTokens(anyLong(), any(), any(), any(), any(), any());
         assertEquals(AccountStatus.ACTIVE, accounts.get().status());
     }
 
@@ -193,7 +194,7 @@ class TokenManagerTest {
                 HttpClients.create(Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(2)));
         assertReason(Reason.UNAVAILABLE, () -> impatient.call(accounts.get(), api::me));
 
-        verify(accounts.repository, never()).markNeedsRelink(anyLong());
+        verify(accounts.repository, never()).markNeedsRelink(anyLong(), any());
         assertEquals(AccountStatus.ACTIVE, accounts.get().status());
     }
 
@@ -233,7 +234,7 @@ class TokenManagerTest {
     void rowIsReloadedAndMarkedRowRefused() {
         SpotifyTestSupport.InMemoryAccounts accounts = accounts(inAnHour());
         LinkedAccount stale = accounts.get();
-        accounts.repository.markNeedsRelink(ID);
+        accounts.repository.markNeedsRelink(ID, stale.linkedAt());
         assertReason(Reason.NEEDS_RELINK, () -> manager(accounts).call(stale, api::me));
 
         accounts.row.set(null);
@@ -266,6 +267,6 @@ class TokenManagerTest {
             pool.shutdownNow();
         }
         assertEquals(1, fake.tokenRequests());
-        verify(accounts.repository, times(1)).updateTokens(anyLong(), any(), any(), any(), any());
+        verify(accounts.repository, times(1)).updateTokens(anyLong(), any(), any(), any(), any(), any());
     }
 }

@@ -58,7 +58,7 @@ class ConcurrentWritersTest {
                     start.await();
                     long id = accounts.save(newLink(user, "access-0", "refresh-0"), NOW).id();
                     for (int n = 1; n <= REFRESHES; n++) {
-                        accounts.updateTokens(id, "access-" + n + "-" + user.userId(), null,
+                        accounts.updateTokens(id, NOW, "access-" + n + "-" + user.userId(), null,
                                 NOW.plus(Duration.ofHours(n)), null);
                         accounts.find(user).orElseThrow(); // readers run beside the writers
                     }

@@ -76,7 +76,7 @@ class LinkedAccountRepositoryTest {
         ChatUser user = discord("100");
         long id = accounts.save(newLink(user, "old-access", "old-refresh"), NOW).id();
         accounts.setSharing(user, false);
-        accounts.markNeedsRelink(id);
+        assertTrue(accounts.markNeedsRelink(id, NOW));
         assertEquals(AccountStatus.NEEDS_RELINK, accounts.find(user).orElseThrow().status());
 
         Instant later = NOW.plus(Duration.ofDays(200));
@@ -96,14 +96,14 @@ class LinkedAccountRepositoryTest {
         long id = accounts.save(newLink(user, "access-1", "refresh-1"), NOW).id();
         Instant expiry = NOW.plus(Duration.ofHours(2));
 
-        accounts.updateTokens(id, "access-2", null, expiry, null);
+        assertTrue(accounts.updateTokens(id, NOW, "access-2", null, expiry, null));
         LinkedAccount after = accounts.findById(id).orElseThrow();
         assertEquals("access-2", after.accessToken());
         assertEquals("refresh-1", after.refreshToken());
         assertEquals(expiry, after.expiresAt());
         assertEquals("user-read-currently-playing user-read-recently-played", after.scopes());
 
-        accounts.updateTokens(id, "access-3", "refresh-3", expiry, "user-read-private");
+        assertTrue(accounts.updateTokens(id, NOW, "access-3", "refresh-3", expiry, "user-read-private"));
         after = accounts.findById(id).orElseThrow();
         assertEquals("access-3", after.accessToken());
         assertEquals("refresh-3", after.refreshToken());
@@ -115,10 +115,31 @@ class LinkedAccountRepositoryTest {
         ChatUser user = discord("100");
         long id = accounts.save(newLink(user, "a", "r"), NOW).id();
         assertTrue(accounts.delete(user));
-        accounts.updateTokens(id, "a2", "r2", NOW, null);
+        assertFalse(accounts.updateTokens(id, NOW, "a2", "r2", NOW, null));
         assertEquals(0, accounts.count());
         // a new account never reuses the deleted id, so a late refresh cannot land in someone else's row
         assertTrue(accounts.save(newLink(discord("200"), "a", "r"), NOW).id() > id);
+    }
+
+    @Test
+    void aRefreshThatEndsAfterARelinkLeavesTheNewLinkAlone() {
+        ChatUser user = discord("100");
+        long id = accounts.save(newLink(user, "old-access", "old-refresh"), NOW).id();
+        Instant later = NOW.plus(Duration.ofMinutes(1));
+        accounts.save(new NewLink(user, "spotify-100", "Name 100", "own-app", "new-access", "new-refresh",
+                later.plus(Duration.ofHours(1)), "scope"), later);
+
+        // the refresh started for the link consented to at NOW; the row now holds the one from `later`
+        assertFalse(accounts.updateTokens(id, NOW, "old-app-access", "old-app-refresh", later, null));
+        assertFalse(accounts.markNeedsRelink(id, NOW));
+
+        LinkedAccount current = accounts.findById(id).orElseThrow();
+        assertEquals("own-app", current.clientId());
+        assertEquals("new-access", current.accessToken());
+        assertEquals("new-refresh", current.refreshToken());
+        assertEquals(AccountStatus.ACTIVE, current.status());
+        assertTrue(accounts.updateTokens(id, later, "own-app-access", null, later.plus(Duration.ofHours(1)), null));
+        assertEquals("own-app-access", accounts.findById(id).orElseThrow().accessToken());
     }
 
     @Test
@@ -128,7 +149,7 @@ class LinkedAccountRepositoryTest {
         accounts.save(newLink(a, "a", "r"), NOW);
         long bId = accounts.save(newLink(b, "a", "r"), NOW).id();
         accounts.save(new NewLink(discord("3"), "s3", "n", "client-2", "a", "r", NOW, "s"), NOW);
-        accounts.markNeedsRelink(bId);
+        accounts.markNeedsRelink(bId, NOW);
 
         accounts.setSharing(a, false);
         assertFalse(accounts.find(a).orElseThrow().sharingEnabled());

@@ -48,7 +48,7 @@ class PlaintextAtRestTest {
                 String newAccess = "BQRefreshedAccess" + i + run;
                 String newRefresh = "AQRotatedRefresh" + i + run;
                 secrets.addAll(List.of(newAccess, newRefresh));
-                accounts.updateTokens(id, newAccess, newRefresh, NOW.plus(Duration.ofHours(2)), null);
+                accounts.updateTokens(id, NOW, newAccess, newRefresh, NOW.plus(Duration.ofHours(2)), null);
                 pending.insert(StoreFixtures.pendingLink("state" + i + run, user, verifier,
                         NOW.plus(Duration.ofMinutes(10))));
                 pending.claim("state" + i + run, NOW);
