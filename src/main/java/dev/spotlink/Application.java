@@ -124,7 +124,8 @@ public final class Application implements AutoCloseable {
         Images images = Images.create(http, codes, config.cache(), config.imageCacheDirectory());
         Cards cards = new Cards(images, new CardRenderer());
         List<Command> commands = new ArrayList<>(List.of(
-                new LinkCommand(links, new AdminAppLimit(accounts, config.spotify().clientId()), alerts, guide,
+                new LinkCommand(links, new AdminAppLimit(accounts, config.spotify().clientId(),
+                        !config.link().extendedQuota()), alerts, guide,
                         messages),
                 new UnlinkCommand(links, messages),
                 new NowPlayingCommand(access, tokens, api, cards, new PlaybackFormatter(messages), messages),

@@ -49,6 +49,7 @@ final class ConfigBinder {
         Path keyFile = withDefault(SECURITY_KEY_FILE, ConfigValues::path);
         Duration ttl = withDefault(LINK_TTL, ConfigValues::ttl);
         Boolean ownApp = withDefault(LINK_OWN_APP, ConfigValues::bool);
+        Boolean extendedQuota = withDefault(SPOTIFY_EXTENDED_QUOTA, ConfigValues::bool);
         Long memoryBytes = withDefault(CACHE_MEMORY_BYTES, ConfigValues::memoryBytes);
         Boolean disk = withDefault(CACHE_DISK, ConfigValues::bool);
         Long diskBytes = withDefault(CACHE_DISK_BYTES, ConfigValues::diskBytes);
@@ -73,7 +74,7 @@ final class ConfigBinder {
                 new ServerConfig(host, port),
                 database,
                 new SecurityConfig(keyFile),
-                new LinkConfig(ttl, ownApp),
+                new LinkConfig(ttl, ownApp, extendedQuota),
                 discordToken.map(t -> new DiscordConfig(t, discordApiUrl, discordGatewayUrl, devGuildId, shards,
                         adminChannelId)),
                 telegramToken.map(t -> new TelegramConfig(t, telegramApiUrl, webhook, adminChatId)),

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Spotify's development-mode cap on the admin's app: it serves at most {@value #DEVELOPMENT_MODE_USERS} Spotify
  * accounts. Counted from the accounts stored with the admin's client id (one Spotify account linked from two chat
- * platforms counts once), so it holds across restarts and processes.
+ * platforms counts once), so it holds across restarts and processes. An app Spotify granted extended quota
+ * ({@code spotify.extended-quota}) has no such cap.
  */
 public final class AdminAppLimit {
 
@@ -18,10 +19,18 @@ public final class AdminAppLimit {
 
     private final LinkedAccountRepository accounts;
     private final String adminClientId;
+    private final boolean capped;
 
+    /** An app in development mode: capped. */
     public AdminAppLimit(LinkedAccountRepository accounts, String adminClientId) {
+        this(accounts, adminClientId, true);
+    }
+
+    /** @param capped false for an app with extended quota */
+    public AdminAppLimit(LinkedAccountRepository accounts, String adminClientId, boolean capped) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.adminClientId = Objects.requireNonNull(adminClientId, "adminClientId");
+        this.capped = capped;
     }
 
     /**
@@ -29,6 +38,9 @@ public final class AdminAppLimit {
      * serves the maximum already and the user is not one of them (re-linking keeps one's place).
      */
     public boolean fullFor(ChatUser user) {
+        if (!capped) {
+            return false;
+        }
         Optional<LinkedAccount> current = accounts.find(user);
         if (current.isPresent() && adminClientId.equals(current.get().clientId())) {
             return false;

@@ -41,6 +41,16 @@ class OwnAppConfigTest {
     }
 
     @Test
+    void extendedQuotaIsOffByDefault() throws Exception {
+        assertFalse(load("", Map.of()).link().extendedQuota());
+        assertTrue(load("spotify.extended-quota=true\n", Map.of()).link().extendedQuota());
+        assertTrue(load("", Map.of("SPOTLINK_SPOTIFY_EXTENDED_QUOTA", "true")).link().extendedQuota());
+        ConfigException e = assertThrows(ConfigException.class, () -> load("spotify.extended-quota=maybe\n",
+                Map.of()));
+        assertTrue(e.problems().get(0).startsWith("`spotify.extended-quota` = \"maybe\""), e.getMessage());
+    }
+
+    @Test
     void adminChannelsAreOptionalAndRead() throws Exception {
         SpotlinkConfig none = load(PLATFORMS, Map.of());
         assertEquals(Optional.empty(), none.discord().orElseThrow().adminChannelId());

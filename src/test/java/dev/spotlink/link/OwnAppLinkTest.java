@@ -56,6 +56,8 @@ class OwnAppLinkTest {
     Path dataDir;
 
     private final Messages messages = new Messages();
+    private static final Duration TTL = Duration.ofMinutes(10);
+
     private ConsoleHarness bot;
 
     @AfterEach
@@ -66,10 +68,14 @@ class OwnAppLinkTest {
     }
 
     private void start(boolean ownAppAllowed) {
+        start(new LinkConfig(TTL, ownAppAllowed));
+    }
+
+    private void start(LinkConfig link) {
         FakeSpotify spotify = FakeSpotify.start();
         SpotlinkConfig base = TestConfigs.config(spotify, dataDir);
         SpotlinkConfig config = new SpotlinkConfig(base.source(), base.spotify(), base.server(), base.database(),
-                base.security(), new LinkConfig(base.link().ttl(), ownAppAllowed), base.discord(), base.telegram(),
+                base.security(), link, base.discord(), base.telegram(),
                 base.cache(), base.command());
         bot = new ConsoleHarness(dataDir, spotify, config);
         bot.spotify.registerPublicApp(OWN_APP);
@@ -281,6 +287,18 @@ class OwnAppLinkTest {
         accounts().delete(ME);
         storeAdminLink(ME, "account-1");
         bot.link();
+    }
+
+    @Test
+    void anAppWithExtendedQuotaHasNoCap() {
+        start(new LinkConfig(TTL, true, true));
+        for (int i = 1; i <= 5; i++) {
+            storeAdminLink(new ChatUser(Platform.DISCORD, "30" + i), "account-" + i);
+        }
+        bot.run("/link");
+        String out = bot.drainOutput();
+        assertFalse(out.contains(en("link.admin-app-full")), out);
+        assertTrue(out.contains("/authorize"), "a link through the admin's app: " + out);
     }
 
     @Test
