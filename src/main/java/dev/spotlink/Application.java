@@ -19,10 +19,12 @@ import dev.spotlink.config.SpotlinkConfig;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.image.Images;
 import dev.spotlink.link.LinkService;
+import dev.spotlink.metrics.Metrics;
 import dev.spotlink.spotify.Backoff;
 import dev.spotlink.spotify.HttpClients;
 import dev.spotlink.spotify.Json;
 import dev.spotlink.spotify.RateLimitGate;
+import dev.spotlink.spotify.Sleeper;
 import dev.spotlink.spotify.SpotifyAccountsClient;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
@@ -87,17 +89,22 @@ public final class Application implements AutoCloseable {
         LinkedAccountRepository accounts = new LinkedAccountRepository(database, cipher);
         PendingLinkRepository pending = new PendingLinkRepository(database, cipher);
 
-        OkHttpClient http = HttpClients.create();
+        Metrics metrics = Metrics.create(config.metrics());
+        OkHttpClient http = metrics.instrument(HttpClients.create(), config.spotify());
         ObjectMapper json = Json.mapper();
         // One gate per Spotify app: a 429 pauses its Web API and token calls alike. Gates and back-offs keep real
         // time (they sleep for real), whatever clock decides token expiry.
-        RateLimitGate appGate = new RateLimitGate("Spotify app " + config.spotify().clientId());
+        RateLimitGate appGate = new RateLimitGate("Spotify app " + config.spotify().clientId(),
+                metrics.rateLimitWaits("app", Sleeper.system()));
+        RateLimitGate codesGate = new RateLimitGate("Spotify codes", metrics.rateLimitWaits("codes", Sleeper.system()));
+        metrics.bindRateLimitGate("app", appGate);
+        metrics.bindRateLimitGate("codes", codesGate);
         SpotifyAccountsClient accountsClient = new SpotifyAccountsClient(http, json, config.spotify(), clock,
                 appGate, Backoff.standard());
         SpotifyApiClient api = new SpotifyApiClient(http, json, config.spotify().apiUrl(), appGate,
                 Backoff.standard());
         SpotifyCodesClient codes = new SpotifyCodesClient(http, config.spotify().codesUrl(),
-                new RateLimitGate("Spotify codes"), Backoff.standard());
+                codesGate, Backoff.standard());
         TokenManager tokens = new TokenManager(accounts, accountsClient, clock);
 
         Messages messages = new Messages();
@@ -107,6 +114,7 @@ public final class Application implements AutoCloseable {
 
         AccountAccess access = new AccountAccess(accounts, messages);
         Images images = Images.create(http, codes, config.cache(), config.imageCacheDirectory());
+        metrics.bindImageCache(images);
         Cards cards = new Cards(images, new CardRenderer());
         List<Command> commands = new ArrayList<>(List.of(
                 new LinkCommand(links, messages),
@@ -115,13 +123,13 @@ public final class Application implements AutoCloseable {
                 new ShareCommand(access, accounts, tokens, api, cards, messages),
                 new PrivacyCommand(access, accounts, messages)));
         commands.add(new HelpCommand(messages, commands.stream().map(Command::spec).toList()));
-        CommandRegistry registry = new CommandRegistry(commands, messages,
+        CommandRegistry registry = new CommandRegistry(metrics.timed(commands), messages,
                 new CommandCooldown(config.command().cooldown(), clock));
 
         Health health = new Health(database::isOpen);
         String callbackPath = callbackPath(config);
         WebServer web = new WebServer(config.server().host(), config.server().port(), callbackPath, links,
-                messages, health, json, limits).start();
+                messages, health, json, limits, metrics).start();
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "spotlink-housekeeping");

@@ -58,6 +58,8 @@ final class ConfigBinder {
         Optional<String> devGuildId = optional(DISCORD_DEV_GUILD_ID, ConfigValues::snowflake);
         Optional<Secret> telegramToken = optional(TELEGRAM_TOKEN, ConfigValues::telegramToken);
         String telegramApiUrl = withDefault(TELEGRAM_API_URL, ConfigValues::httpBaseUrl);
+        Boolean metricsEnabled = withDefault(METRICS_ENABLED, ConfigValues::bool);
+        Optional<Secret> metricsToken = optional(METRICS_TOKEN, ConfigValues::metricsToken);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -71,7 +73,8 @@ final class ConfigBinder {
                 discordToken.map(t -> new DiscordConfig(t, discordApiUrl, discordGatewayUrl, devGuildId)),
                 telegramToken.map(t -> new TelegramConfig(t, telegramApiUrl)),
                 new CacheConfig(memoryBytes, disk, diskBytes),
-                new CommandConfig(cooldown)));
+                new CommandConfig(cooldown),
+                new MetricsConfig(metricsEnabled, metricsToken)));
     }
 
     private <T> T required(ConfigKey key, Function<String, T> parser) {

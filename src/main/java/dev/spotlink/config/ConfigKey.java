@@ -28,7 +28,9 @@ public enum ConfigKey {
     DISCORD_GATEWAY_URL("discord.gateway-url", "wss://gateway.discord.gg/", false, false),
     DISCORD_DEV_GUILD_ID("discord.dev-guild-id", null, false, false),
     TELEGRAM_TOKEN("telegram.token", null, false, true),
-    TELEGRAM_API_URL("telegram.api-url", "https://api.telegram.org", false, false);
+    TELEGRAM_API_URL("telegram.api-url", "https://api.telegram.org", false, false),
+    METRICS_ENABLED("metrics.enabled", "false", false, false),
+    METRICS_TOKEN("metrics.token", null, false, true);
 
     /** Names the config file; Main reads it, so the loader must not call it an unknown variable. */
     public static final String CONFIG_PATH_ENV = "SPOTLINK_CONFIG";

@@ -53,6 +53,8 @@ public final class ConfigPrinter {
             shown.put(TELEGRAM_TOKEN, String.valueOf(t.token()));
             shown.put(TELEGRAM_API_URL, t.apiUrl());
         }, () -> shown.put(TELEGRAM_TOKEN, NOT_SET + " -> Telegram off"));
+        shown.put(METRICS_ENABLED, config.metrics().enabled() ? "true -> GET /metrics" : "false");
+        shown.put(METRICS_TOKEN, config.metrics().token().map(String::valueOf).orElse(NOT_SET));
 
         List<String> lines = new ArrayList<>();
         lines.add("# effective configuration (file: " + config.source() + ")");
