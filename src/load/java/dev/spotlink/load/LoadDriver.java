@@ -32,6 +32,7 @@ import java.util.Locale;
 public final class LoadDriver {
 
     private static final int SHARE_USERS = 200;
+    private static final int TELEGRAM_USERS = 200;
 
     private final LoadSettings settings;
     private final List<String> report = new ArrayList<>();
@@ -175,6 +176,8 @@ public final class LoadDriver {
             for (int n : settings.users()) {
                 row("/nowplaying", users.run(n, settings.step(), a -> "/nowplaying"));
             }
+            TelegramUsers viaTelegram = new TelegramUsers(world);
+            row("/nowplaying via Telegram", viaTelegram.run(TELEGRAM_USERS, settings.step(), "/nowplaying"));
             row("/share <link>", users.run(SHARE_USERS, settings.step(),
                     a -> "/share spotify:track:" + LoadWorld.trackId(a % settings.tracks())));
             row("/share (current)", users.run(SHARE_USERS, settings.step(), a -> "/share"));

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Closed-loop users: each of {@code n} threads runs one command after another, no think time, for its own slice
@@ -38,8 +39,17 @@ final class VirtualUsers {
         this.parser = new TextCommandParser(registry);
     }
 
-    /** Runs {@code line(account)} for {@code duration} with {@code users} concurrent users. */
+    /** Runs {@code line(account)} through the registry for {@code duration} with {@code users} concurrent users. */
     Result run(int users, Duration duration, IntFunction<String> line) throws InterruptedException {
+        return run(world, users, duration, account -> execute(LoadWorld.user(account), line.apply(account)));
+    }
+
+    /**
+     * Runs {@code command(account)} (true when it answered without an error) for {@code duration} with
+     * {@code users} concurrent users, each on its own slice of the accounts.
+     */
+    static Result run(LoadWorld world, int users, Duration duration, IntPredicate command)
+            throws InterruptedException {
         int accounts = world.settings.accounts();
         List<Samples> e2e = new ArrayList<>();
         List<Samples> up = new ArrayList<>();
@@ -64,7 +74,7 @@ final class VirtualUsers {
                         }
                         world.startClock(account);
                         long t0 = System.nanoTime();
-                        if (!execute(LoadWorld.user(account), line.apply(account))) {
+                        if (!command.test(account)) {
                             errors.incrementAndGet();
                         }
                         long total = System.nanoTime() - t0;
