@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +29,16 @@ final class JarProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final long startedNanos;
+    private final Instant startedAt;
+    private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private JarProcess(Process process, int port, long startedNanos) {
+    private JarProcess(Process process, int port, long startedNanos, Instant startedAt, Path log) {
         this.process = process;
         this.port = port;
         this.startedNanos = startedNanos;
+        this.startedAt = startedAt;
+        this.log = log;
     }
 
     static JarProcess start(Path jar, Path config, int port, Path log, List<String> jvmArgs) throws IOException {
@@ -46,7 +51,8 @@ final class JarProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(name -> name.startsWith("SPOTLINK_"));
         long start = System.nanoTime();
-        return new JarProcess(builder.start(), port, start);
+        Instant startedAt = Instant.now();
+        return new JarProcess(builder.start(), port, start, startedAt, log);
     }
 
     /** Polls {@code /health} every 5 ms; the time from process start until both transports are connected. */
@@ -73,8 +79,9 @@ final class JarProcess implements AutoCloseable {
         throw new IllegalStateException("not ready within " + READY_TIMEOUT);
     }
 
-    long pid() {
-        return process.pid();
+    /** The milestones of this start-up from the bot's log (each run should have a log of its own). */
+    String timeline() {
+        return StartupTimeline.of(log, startedAt);
     }
 
     /** Resident set size in MiB, from {@code /proc}. */

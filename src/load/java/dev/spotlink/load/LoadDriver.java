@@ -84,14 +84,15 @@ public final class LoadDriver {
         line("");
         line("## The jar (" + settings.jar() + "), both transports on their fakes");
         line("");
-        Path log = world.dataDir.resolve("bot.log");
         List<Double> startups = new ArrayList<>();
+        String timeline = "";
         for (int i = 1; i <= settings.startups(); i++) {
             int port = TestConfigs.freePort();
             Path config = world.writeConfigFile(port);
-            try (JarProcess bot = JarProcess.start(settings.jar(), config, port, log,
-                    settings.jarJvmArgs())) {
+            try (JarProcess bot = JarProcess.start(settings.jar(), config, port,
+                    world.dataDir.resolve("bot-" + i + ".log"), settings.jarJvmArgs())) {
                 startups.add(bot.awaitReady().toNanos() / 1e6);
+                timeline = bot.timeline();
                 if (i < settings.startups()) {
                     continue;
                 }
@@ -100,6 +101,7 @@ public final class LoadDriver {
                 line(String.format("| start-up to ready (java -jar → /health UP, both transports CONNECTED), "
                         + "%d runs | %s ms (median %.0f ms) | < 2500 ms |", startups.size(), joined(startups),
                         median(startups)));
+                line("| start-up timeline of the last run, from process start | " + timeline + " | |");
                 Thread.sleep(5_000);
                 line(String.format("| idle: RSS / heap after full GC | %.0f MiB / %.1f MiB | RSS < 200 MiB |",
                         bot.rssMiB(), bot.heapAfterGcMiB()));
@@ -119,12 +121,13 @@ public final class LoadDriver {
         }
         if (settings.cds()) {
             line(String.format("| start-up to ready with an AppCDS archive, %d runs | %s | < 2500 ms |",
-                    settings.startups(), cdsStartups(world, log)));
+                    settings.startups(), cdsStartups(world)));
         }
     }
 
     /** A training run writes a dynamic AppCDS archive at exit; then start-ups that map it. */
-    private String cdsStartups(LoadWorld world, Path log) throws Exception {
+    private String cdsStartups(LoadWorld world) throws Exception {
+        Path log = world.dataDir.resolve("bot-cds.log");
         Path archive = world.dataDir.resolve("spotlink.jsa");
         List<String> training = new ArrayList<>(settings.jarJvmArgs());
         training.add("-XX:ArchiveClassesAtExit=" + archive);
@@ -139,14 +142,17 @@ public final class LoadDriver {
         List<String> using = new ArrayList<>(settings.jarJvmArgs());
         using.add("-XX:SharedArchiveFile=" + archive);
         List<Double> startups = new ArrayList<>();
+        String timeline = "";
         for (int i = 0; i < settings.startups(); i++) {
             int port = TestConfigs.freePort();
-            try (JarProcess bot = JarProcess.start(settings.jar(), world.writeConfigFile(port), port, log, using)) {
+            try (JarProcess bot = JarProcess.start(settings.jar(), world.writeConfigFile(port), port,
+                    world.dataDir.resolve("bot-cds-" + i + ".log"), using)) {
                 startups.add(bot.awaitReady().toNanos() / 1e6);
+                timeline = bot.timeline();
             }
         }
-        return String.format("%s ms (median %.0f ms; archive %.0f MiB)", joined(startups), median(startups),
-                Files.size(archive) / 1048576.0);
+        return String.format("%s ms (median %.0f ms; archive %.0f MiB); last run: %s", joined(startups),
+                median(startups), Files.size(archive) / 1048576.0, timeline);
     }
 
     private void inProcessPhase(LoadWorld world) throws Exception {
