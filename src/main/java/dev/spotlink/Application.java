@@ -24,11 +24,13 @@ import dev.spotlink.link.AdminAppLimit;
 import dev.spotlink.link.LinkService;
 import dev.spotlink.link.OwnAppAdvice;
 import dev.spotlink.link.OwnAppGuide;
+import dev.spotlink.metrics.Metrics;
 import dev.spotlink.spotify.Backoff;
 import dev.spotlink.spotify.HttpClients;
 import dev.spotlink.spotify.Json;
 import dev.spotlink.spotify.RateLimitGate;
 import dev.spotlink.spotify.RateLimitGates;
+import dev.spotlink.spotify.Sleeper;
 import dev.spotlink.spotify.SpotifyAccountsClient;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
@@ -97,18 +99,26 @@ public final class Application implements AutoCloseable {
         LinkedAccountRepository accounts = new LinkedAccountRepository(database, cipher);
         PendingLinkRepository pending = new PendingLinkRepository(database, cipher);
 
-        OkHttpClient http = HttpClients.create();
+        Metrics metrics = Metrics.create(config.metrics());
+        OkHttpClient http = metrics.instrument(HttpClients.create(), config.spotify());
         ObjectMapper json = Json.mapper();
         // One gate per Spotify app (the admin's, and each member's own): a 429 pauses that app's Web API and token
         // calls alike, and no other app's. Gates and back-offs keep real time (they sleep for real), whatever clock
         // decides token expiry.
-        RateLimitGates appGates = new RateLimitGates(config.spotify().clientId());
+        RateLimitGate adminGate = new RateLimitGate(RateLimitGates.name(config.spotify().clientId()),
+                metrics.rateLimitWaits("app", Sleeper.system()));
+        Sleeper ownAppWaits = metrics.rateLimitWaits("own_apps", Sleeper.system());
+        RateLimitGates appGates = new RateLimitGates(config.spotify().clientId(), adminGate,
+                RateLimitGates.DEFAULT_MAX_APPS, id -> new RateLimitGate(RateLimitGates.name(id), ownAppWaits));
+        RateLimitGate codesGate = new RateLimitGate("Spotify codes", metrics.rateLimitWaits("codes", Sleeper.system()));
+        metrics.bindRateLimitGate("app", adminGate);
+        metrics.bindRateLimitGate("codes", codesGate);
         SpotifyAccountsClient accountsClient = new SpotifyAccountsClient(http, json, config.spotify(), clock,
                 appGates, Backoff.standard());
         SpotifyApiClient api = new SpotifyApiClient(http, json, config.spotify().apiUrl(), appGates,
                 Backoff.standard());
         SpotifyCodesClient codes = new SpotifyCodesClient(http, config.spotify().codesUrl(),
-                new RateLimitGate("Spotify codes"), Backoff.standard());
+                codesGate, Backoff.standard());
         TokenManager tokens = new TokenManager(accounts, accountsClient, clock, TokenManager.DEFAULT_MAX_RETRY_AFTER,
                 Sleeper.system(), RefreshLock.forDatabase(database));
 
@@ -122,6 +132,7 @@ public final class Application implements AutoCloseable {
 
         AccountAccess access = new AccountAccess(accounts, messages);
         Images images = Images.create(http, codes, config.cache(), config.imageCacheDirectory());
+        metrics.bindImageCache(images);
         Cards cards = new Cards(images, new CardRenderer());
         List<Command> commands = new ArrayList<>(List.of(
                 new LinkCommand(links, new AdminAppLimit(accounts, config.spotify().clientId(),
@@ -134,14 +145,14 @@ public final class Application implements AutoCloseable {
         commands.add(new HelpCommand(messages, commands.stream().map(Command::spec).toList()));
         SpotifyErrors spotifyErrors = new SpotifyErrors(messages, new OwnAppAdvice(accounts, alerts, guide, messages,
                 config.spotify().clientId(), config.link().ownApp()));
-        CommandRegistry registry = new CommandRegistry(commands, messages,
+        CommandRegistry registry = new CommandRegistry(metrics.timed(commands), messages,
                 new CommandCooldown(config.command().cooldown(), clock), spotifyErrors);
 
         Health health = new Health(database::isOpen);
         String callbackPath = callbackPath(config);
         WebhookEndpoint webhooks = new WebhookEndpoint();
         WebServer web = new WebServer(config.server().host(), config.server().port(), callbackPath, links,
-                messages, health, json, limits, webhooks).start();
+                messages, health, json, limits, webhooks, metrics).start();
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "spotlink-housekeeping");

@@ -65,6 +65,8 @@ final class ConfigBinder {
         Optional<Long> adminChatId = optional(TELEGRAM_ADMIN_CHAT_ID, ConfigValues::telegramChatId);
         DiscordShards shards = shards();
         Optional<TelegramWebhook> webhook = webhook();
+        Boolean metricsEnabled = withDefault(METRICS_ENABLED, ConfigValues::bool);
+        Optional<Secret> metricsToken = optional(METRICS_TOKEN, ConfigValues::metricsToken);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -79,7 +81,8 @@ final class ConfigBinder {
                         adminChannelId)),
                 telegramToken.map(t -> new TelegramConfig(t, telegramApiUrl, webhook, adminChatId)),
                 new CacheConfig(memoryBytes, disk, diskBytes),
-                new CommandConfig(cooldown)));
+                new CommandConfig(cooldown),
+                new MetricsConfig(metricsEnabled, metricsToken)));
     }
 
     /** {@code discord.shards} and {@code discord.shard-ids}, checked together. */

@@ -40,7 +40,9 @@ public enum ConfigKey {
     TELEGRAM_MODE("telegram.mode", "polling", false, false),
     TELEGRAM_WEBHOOK_URL("telegram.webhook-url", null, false, false),
     TELEGRAM_WEBHOOK_SECRET("telegram.webhook-secret", null, false, true),
-    TELEGRAM_ADMIN_CHAT_ID("telegram.admin-chat-id", null, false, false);
+    TELEGRAM_ADMIN_CHAT_ID("telegram.admin-chat-id", null, false, false),
+    METRICS_ENABLED("metrics.enabled", "false", false, false),
+    METRICS_TOKEN("metrics.token", null, false, true);
 
     /** Names the config file; Main reads it, so the loader must not call it an unknown variable. */
     public static final String CONFIG_PATH_ENV = "SPOTLINK_CONFIG";

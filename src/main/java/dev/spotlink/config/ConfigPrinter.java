@@ -72,6 +72,8 @@ public final class ConfigPrinter {
                     .orElse("(derived from the token)")).orElse(NOT_SET));
             shown.put(TELEGRAM_ADMIN_CHAT_ID, t.adminChatId().map(String::valueOf).orElse(NOT_SET));
         }, () -> shown.put(TELEGRAM_TOKEN, NOT_SET + " -> Telegram off"));
+        shown.put(METRICS_ENABLED, config.metrics().enabled() ? "true -> GET /metrics" : "false");
+        shown.put(METRICS_TOKEN, config.metrics().token().map(String::valueOf).orElse(NOT_SET));
 
         List<String> lines = new ArrayList<>();
         lines.add("# effective configuration (file: " + config.source() + ")");

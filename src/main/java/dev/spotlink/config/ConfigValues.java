@@ -21,6 +21,7 @@ final class ConfigValues {
     static final Duration MIN_TTL = Duration.ofMinutes(1);
     static final Duration MAX_TTL = Duration.ofHours(24);
     static final Duration MAX_COOLDOWN = Duration.ofSeconds(60);
+    static final int MIN_METRICS_TOKEN = 16;
 
     static final long MAX_MEMORY_BYTES = 4L << 30;
     static final long MIN_DISK_BYTES = 1L << 20;
@@ -61,6 +62,18 @@ final class ConfigValues {
         if (!TELEGRAM_TOKEN.matcher(value).matches()) {
             throw new IllegalArgumentException(
                     "does not look like a bot token from @BotFather (digits:letters, e.g. 123456789:AAE...)");
+        }
+        return new Secret(value);
+    }
+
+    /** The bearer token scrapers must send: no spaces, at least 16 characters (it guards a public server). */
+    static Secret metricsToken(String value) {
+        if (WHITESPACE.matcher(value).matches()) {
+            throw new IllegalArgumentException("must not contain spaces");
+        }
+        if (value.length() < MIN_METRICS_TOKEN) {
+            throw new IllegalArgumentException("must be at least " + MIN_METRICS_TOKEN
+                    + " characters (e.g. the output of `openssl rand -hex 24`)");
         }
         return new Secret(value);
     }

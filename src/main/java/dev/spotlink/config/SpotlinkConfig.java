@@ -18,7 +18,16 @@ public record SpotlinkConfig(
         Optional<DiscordConfig> discord,
         Optional<TelegramConfig> telegram,
         CacheConfig cache,
-        CommandConfig command) {
+        CommandConfig command,
+        MetricsConfig metrics) {
+
+    /** Without {@code /metrics} (the default). */
+    public SpotlinkConfig(Path source, SpotifyConfig spotify, ServerConfig server, DatabaseConfig database,
+                          SecurityConfig security, LinkConfig link, Optional<DiscordConfig> discord,
+                          Optional<TelegramConfig> telegram, CacheConfig cache, CommandConfig command) {
+        this(source, spotify, server, database, security, link, discord, telegram, cache, command,
+                MetricsConfig.DISABLED);
+    }
 
     /** Folder of the optional disk image cache: {@code cache} beside the key file (the data folder). */
     public Path imageCacheDirectory() {

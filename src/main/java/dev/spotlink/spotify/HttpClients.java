@@ -1,6 +1,8 @@
 package dev.spotlink.spotify;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -17,6 +19,8 @@ public final class HttpClients {
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     /** Default limit for a whole call, redirects and retries included. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+    /** Idle keep-alive connections kept per client (all hosts together). */
+    public static final int MAX_IDLE_CONNECTIONS = 64;
 
     private HttpClients() {
     }
@@ -37,6 +41,9 @@ public final class HttpClients {
         // connections, and a silent retry on a stale pooled connection beats failing a user's command. Token
         // POSTs go through a derived client with it off (see Upstream): they must never be sent twice.
         return new OkHttpClient.Builder()
+                // OkHttp keeps 5 idle connections by default: with more commands in flight, every call past the
+                // fifth opened (and TLS-handshook) a new connection to Spotify and closed it again afterwards.
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
                 .connectTimeout(connect)
                 .readTimeout(read)
                 .writeTimeout(read)

@@ -39,7 +39,12 @@ public final class RateLimitGate {
 
     /** Real time: waits up to {@link TokenManager#DEFAULT_MAX_RETRY_AFTER} with {@code Thread.sleep}. */
     public RateLimitGate(String name) {
-        this(name, Clock.systemUTC(), TokenManager.DEFAULT_MAX_RETRY_AFTER, Sleeper.system(),
+        this(name, Sleeper.system());
+    }
+
+    /** Real time, waiting with {@code sleeper} (a decorator of {@link Sleeper#system()} that counts the waits). */
+    public RateLimitGate(String name, Sleeper sleeper) {
+        this(name, Clock.systemUTC(), TokenManager.DEFAULT_MAX_RETRY_AFTER, sleeper,
                 () -> ThreadLocalRandom.current().nextLong());
     }
 

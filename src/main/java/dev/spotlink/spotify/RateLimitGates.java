@@ -75,7 +75,8 @@ public final class RateLimitGates {
         }
     }
 
-    static String name(String clientId) {
+    /** The gate's name for an app, as logs show it (a client id is public, never a secret). */
+    public static String name(String clientId) {
         return "Spotify app " + clientId;
     }
 }

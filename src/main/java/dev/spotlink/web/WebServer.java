@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.link.CallbackResult;
 import dev.spotlink.link.LinkService;
+import dev.spotlink.metrics.Metrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -38,12 +39,17 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer(String host, int port, String callbackPath, LinkService links, Messages messages,
                      Health health, ObjectMapper json, ServerLimits limits) {
-        this(host, port, callbackPath, links, messages, health, json, limits, new WebhookEndpoint());
+        this(host, port, callbackPath, links, messages, health, json, limits, new WebhookEndpoint(),
+                Metrics.disabled());
     }
 
-    /** @param webhooks where a transport in webhook mode attaches its receiver ({@link WebhookEndpoint#PATH}) */
+    /**
+     * @param webhooks where a transport in webhook mode attaches its receiver ({@link WebhookEndpoint#PATH})
+     * @param metrics  served at {@code /metrics} when enabled (see {@link MetricsRoute}); 404 otherwise
+     */
     public WebServer(String host, int port, String callbackPath, LinkService links, Messages messages,
-                     Health health, ObjectMapper json, ServerLimits limits, WebhookEndpoint webhooks) {
+                     Health health, ObjectMapper json, ServerLimits limits, WebhookEndpoint webhooks,
+                     Metrics metrics) {
         this.host = host;
         this.port = port;
         this.limits = limits;
@@ -70,6 +76,9 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.get("/health", ctx -> ctx.status(health.up() ? 200 : 503).contentType("application/json")
                     .result(json.writeValueAsString(health.snapshot())));
             cfg.routes.post(WebhookEndpoint.PATH, webhooks::handle);
+            if (metrics.enabled()) {
+                cfg.routes.get("/metrics", new MetricsRoute(metrics)::handle);
+            }
             // fixed texts: Javalin's defaults quote the method and path back
             cfg.routes.error(404, ctx -> plain(ctx, "Not found"));
             cfg.routes.error(405, ctx -> plain(ctx, "Method not allowed"));

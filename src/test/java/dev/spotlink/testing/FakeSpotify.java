@@ -52,6 +52,16 @@ public final class FakeSpotify implements AutoCloseable {
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final FakeSpotifyFaults faults = new FakeSpotifyFaults();
     private volatile Duration latency = Duration.ZERO;
+    private volatile Duration imageLatency;
+    private volatile boolean recording = true;
+    private volatile Observer observer;
+
+    /** Told of every answered request (load driver): whose it was and how long the fake took, latency included. */
+    @FunctionalInterface
+    public interface Observer {
+        /** @param accountId the Spotify account whose token the request carried, or null (images, codes) */
+        void served(String accountId, String path, long nanos);
+    }
 
     private FakeSpotify() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
@@ -308,6 +318,21 @@ public final class FakeSpotify implements AutoCloseable {
         this.latency = latency;
     }
 
+    /** Delay before answering cover images and codes (image hosts); unset, they get {@link #setLatency}'s. */
+    public void setImageLatency(Duration latency) {
+        this.imageLatency = latency;
+    }
+
+    /** Whether {@link #requests()} keeps requests (default true; a long load run turns it off). */
+    public void setRecording(boolean recording) {
+        this.recording = recording;
+    }
+
+    /** Receives every answered request's account and duration; null for none. */
+    public void setObserver(Observer observer) {
+        this.observer = observer;
+    }
+
     /** All {@code POST /api/token} requests so far. */
     public int tokenRequests() {
         return tokenRequests(null);
@@ -337,14 +362,19 @@ public final class FakeSpotify implements AutoCloseable {
     // --- HTTP -------------------------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) {
+        long start = System.nanoTime();
         try (exchange) {
             RecordedRequest request = FakeSpotifyHttp.record(exchange);
-            synchronized (requests) {
-                requests.add(request);
+            if (recording) {
+                synchronized (requests) {
+                    requests.add(request);
+                }
             }
             FakeSpotifyResponse response;
             try {
-                sleep(latency);
+                boolean image = request.path().startsWith("/images/") || request.path().startsWith("/uri/plain/");
+                Duration imageDelay = imageLatency;
+                sleep(image && imageDelay != null ? imageDelay : latency);
                 response = respond(request, exchange.getRequestURI().getRawPath());
             } catch (RuntimeException e) {
                 response = FakeSpotifyResponse.text(500, "fake spotify failed: " + e);
@@ -354,6 +384,10 @@ public final class FakeSpotify implements AutoCloseable {
                 return;
             }
             FakeSpotifyHttp.send(exchange, response);
+            Observer watching = observer;
+            if (watching != null) {
+                watching.served(accounts.accountOf(request), request.path(), System.nanoTime() - start);
+            }
         } catch (IOException clientGone) {
             // The client timed out or hung up; nothing to answer.
         }

@@ -82,6 +82,17 @@ final class FakeSpotifyAccounts {
         return token == null ? null : accessTokens.get(token);
     }
 
+    /** The account a request acts for: by its bearer token, or the refresh token it sends; else null. */
+    synchronized String accountOf(FakeSpotify.RecordedRequest request) {
+        String auth = request.header("Authorization");
+        if (auth != null && auth.startsWith("Bearer ")) {
+            AccessToken token = accessTokens.get(auth.substring(7).strip());
+            return token == null ? null : token.accountId();
+        }
+        RefreshToken refresh = refreshTokens.get(request.form().getOrDefault("refresh_token", ""));
+        return refresh == null ? null : refresh.accountId();
+    }
+
     /** Tokens minted without the browser dance (for tests that put a linked account straight in the store). */
     synchronized FakeSpotify.Tokens issue(String accountId, String clientId, String scope) {
         requireUser(accountId);

@@ -25,12 +25,14 @@ final class OrderedExecutor {
     OrderedExecutor(String name, int laneCount, int queuePerLane) {
         AtomicInteger threads = new AtomicInteger();
         for (int i = 0; i < laneCount; i++) {
-            lanes.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            ThreadPoolExecutor lane = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
                     new ArrayBlockingQueue<>(queuePerLane), r -> {
                         Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
                         t.setDaemon(true);
                         return t;
-                    }));
+                    });
+            lane.allowCoreThreadTimeOut(true); // an idle lane holds no thread
+            lanes.add(lane);
         }
     }
 

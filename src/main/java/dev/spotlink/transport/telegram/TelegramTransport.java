@@ -98,7 +98,9 @@ public final class TelegramTransport implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(TelegramTransport.class);
-    private static final int LANES = 8;
+    // One thread per lane, started on demand and ended when idle: 8 lanes capped Telegram at ~80 commands a
+    // second (each waits ~80 ms on Spotify) and let one busy chat hold up an eighth of all others.
+    private static final int LANES = 64;
     private static final int QUEUE_PER_LANE = 100;
     private static final long DRAIN_MILLIS = 5_000;
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * A fake Telegram Bot API on 127.0.0.1 (random port) for the real TelegramBots client and poller. Serves
@@ -55,6 +56,8 @@ public final class FakeTelegram implements AutoCloseable {
     private int nextMessageId = 1;
     private boolean closed;
     private int heldPolls;
+    private volatile boolean recording = true;
+    private volatile Consumer<FakeTelegramCall> observer;
 
     private FakeTelegram(String token, int port) throws IOException {
         this.token = token;
@@ -212,6 +215,16 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #calls} keeps calls (default true; a long load run turns it off: photos are big). */
+    public void setRecording(boolean recording) {
+        this.recording = recording;
+    }
+
+    /** Told of every answered call but {@code getUpdates}, after the answer went out; null for none. */
+    public void setObserver(Consumer<FakeTelegramCall> observer) {
+        this.observer = observer;
+    }
+
     /** The next call of {@code method} fails with this HTTP status; a 429 carries {@code retry_after}. */
     public void failNext(String method, int status, int retryAfter) {
         ObjectNode error = mapper.createObjectNode().put("ok", false).put("error_code", status);
@@ -261,7 +274,9 @@ public final class FakeTelegram implements AutoCloseable {
             FakeTelegramCall call = FakeTelegramRequests.read(exchange, method, mapper);
             ObjectNode fault;
             synchronized (lock) {
-                calls.add(call);
+                if (recording) {
+                    calls.add(call);
+                }
                 lock.notifyAll();
                 Deque<ObjectNode> queued = faults.get(method);
                 fault = queued == null ? null : queued.poll();
@@ -285,6 +300,10 @@ public final class FakeTelegram implements AutoCloseable {
             try {
                 ObjectNode answer = answer(method, call);
                 send(exchange, answer.path("ok").asBoolean() ? 200 : answer.path("error_code").asInt(500), answer);
+                Consumer<FakeTelegramCall> watching = observer;
+                if (watching != null && !poll) {
+                    watching.accept(call);
+                }
             } finally {
                 synchronized (lock) {
                     heldPolls -= poll ? 1 : 0;

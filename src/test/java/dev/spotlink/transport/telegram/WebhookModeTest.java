@@ -12,6 +12,7 @@ import dev.spotlink.i18n.Messages;
 import dev.spotlink.testing.telegram.FakeTelegram;
 import dev.spotlink.testing.telegram.FakeTelegramCall;
 import dev.spotlink.web.Health;
+import dev.spotlink.metrics.Metrics;
 import dev.spotlink.web.WebServer;
 import dev.spotlink.web.WebhookEndpoint;
 import java.net.URI;
@@ -34,7 +35,7 @@ class WebhookModeTest {
     private final WebhookEndpoint endpoint = new WebhookEndpoint();
     private final FakeTelegram telegram = FakeTelegram.start(TOKEN);
     private final WebServer server = new WebServer("127.0.0.1", 0, "/callback", null, messages, health,
-            new ObjectMapper(), dev.spotlink.web.ServerLimits.DEFAULT, endpoint).start();
+            new ObjectMapper(), dev.spotlink.web.ServerLimits.DEFAULT, endpoint, Metrics.disabled()).start();
     private TelegramTransport transport;
 
     private void start(Optional<Secret> secret) {
