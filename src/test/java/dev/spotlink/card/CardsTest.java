@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,27 @@ class CardsTest {
     List<String> paths(String prefix) {
         return spotify.requests().stream().map(FakeSpotify.RecordedRequest::path)
                 .filter(p -> p.startsWith(prefix)).toList();
+    }
+
+    @Test
+    void cardsAreRenderedOnlyWithAFreeRenderingPermit() throws Exception {
+        Semaphore permits = new Semaphore(1);
+        Cards gated = new Cards(images, renderer, permits);
+        permits.acquire(); // another render holds the only permit
+        CompletableFuture<CardImage> card = CompletableFuture.supplyAsync(
+                () -> gated.card(CONTENT, cover(), TRACK, ShareStyle.Options.defaultCard()));
+
+        // the images are fetched meanwhile: only rendering waits for the permit
+        while (!permits.hasQueuedThreads() && !card.isDone()) {
+            Thread.sleep(5);
+        }
+        assertFalse(card.isDone(), "rendered without a permit");
+        assertEquals(1, paths("/uri/plain").size(), "the code was fetched before the wait");
+        assertEquals(1, paths("/images").size(), "the cover was fetched before the wait");
+
+        permits.release();
+        assertTrue(card.get(30, TimeUnit.SECONDS).hasCover());
+        assertEquals(1, permits.availablePermits(), "the permit is given back");
     }
 
     @Test
