@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,9 +19,7 @@ class CommandConfigTest {
     Path dir;
 
     private SpotlinkConfig load(String extra, Map<String, String> env) throws Exception {
-        Path file = dir.resolve("config.properties");
-        Files.writeString(file, ConfigLoaderTest.REQUIRED + extra, StandardCharsets.UTF_8);
-        return ConfigLoader.load(file, env);
+        return ConfigLoaderTest.loadWithRequired(dir, extra, env);
     }
 
     @Test

@@ -25,6 +25,13 @@ class ConfigLoaderTest {
             spotify.redirect-uri=https://bot.example.org/callback
             """;
 
+    /** Loads a config file in {@code dir} holding the required keys plus {@code extra}, with {@code env}. */
+    static SpotlinkConfig loadWithRequired(Path dir, String extra, Map<String, String> env) throws Exception {
+        Path file = dir.resolve("config.properties");
+        Files.writeString(file, REQUIRED + extra, StandardCharsets.UTF_8);
+        return ConfigLoader.load(file, env);
+    }
+
     @TempDir
     Path dir;
 

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +25,7 @@ class OwnAppConfigTest {
     Path dir;
 
     private SpotlinkConfig load(String extra, Map<String, String> env) throws Exception {
-        Path file = dir.resolve("config.properties");
-        Files.writeString(file, ConfigLoaderTest.REQUIRED + extra, StandardCharsets.UTF_8);
-        return ConfigLoader.load(file, env);
+        return ConfigLoaderTest.loadWithRequired(dir, extra, env);
     }
 
     @Test
