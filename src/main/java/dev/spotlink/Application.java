@@ -34,7 +34,6 @@ import dev.spotlink.spotify.Sleeper;
 import dev.spotlink.spotify.SpotifyAccountsClient;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
-import dev.spotlink.spotify.Sleeper;
 import dev.spotlink.spotify.TokenManager;
 import dev.spotlink.store.BotStateRepository;
 import dev.spotlink.store.Database;
@@ -136,8 +135,7 @@ public final class Application implements AutoCloseable {
         Cards cards = new Cards(images, new CardRenderer());
         List<Command> commands = new ArrayList<>(List.of(
                 new LinkCommand(links, new AdminAppLimit(accounts, config.spotify().clientId(),
-                        !config.link().extendedQuota()), alerts, guide,
-                        messages),
+                        !config.link().extendedQuota()), alerts, guide, messages),
                 new UnlinkCommand(links, messages),
                 new NowPlayingCommand(access, tokens, api, cards, new PlaybackFormatter(messages), messages),
                 new ShareCommand(access, accounts, tokens, api, cards, messages),

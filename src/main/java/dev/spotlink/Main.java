@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class Main {
 
     static int run(String[] args, Map<String, String> env) {
         if (args.length > 0 && args[0].equals(MigrateToCommand.NAME)) {
-            return MigrateToCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), env, System.out,
+            return MigrateToCommand.run(Arrays.copyOfRange(args, 1, args.length), env, System.out,
                     System.err);
         }
         CommandLine cli;
