@@ -20,8 +20,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,15 +168,16 @@ public final class Main {
             app.close();
             stopped.countDown();
         }, "spotlink-shutdown"));
-        try {
-            config.discord().ifPresent(discord -> transports.add(DiscordTransport.create(discord, app.core()).start()));
-            config.telegram().ifPresent(telegram -> {
-                TelegramTransport transport = TelegramTransport.create(telegram, app.core());
-                transport.start();
-                transports.add(transport);
-            });
-        } catch (RuntimeException e) {
-            log.error("A chat transport could not start; stopping", e);
+        // The transports are independent, and each spends its start waiting on its platform (login, gateway READY,
+        // getMe): starting them side by side makes the bot ready sooner.
+        List<Callable<AutoCloseable>> starts = new ArrayList<>();
+        config.discord().ifPresent(discord -> starts.add(() -> DiscordTransport.create(discord, app.core()).start()));
+        config.telegram().ifPresent(telegram -> starts.add(() -> {
+            TelegramTransport transport = TelegramTransport.create(telegram, app.core());
+            transport.start();
+            return transport;
+        }));
+        if (!startAll(starts, transports)) {
             return EXIT_STARTUP;
         }
         try {
@@ -180,6 +186,36 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Runs every start at once and waits for all; false (after logging why) when any failed. */
+    private static boolean startAll(List<Callable<AutoCloseable>> starts, List<AutoCloseable> started) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, starts.size()), r -> {
+            Thread t = new Thread(r, "spotlink-start");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<AutoCloseable>> running = new ArrayList<>();
+            for (Callable<AutoCloseable> start : starts) {
+                running.add(pool.submit(start));
+            }
+            boolean ok = true;
+            for (Future<AutoCloseable> future : running) {
+                try {
+                    started.add(future.get()); // a started transport is closed by the shutdown hook either way
+                } catch (ExecutionException e) {
+                    log.error("A chat transport could not start; stopping", e.getCause());
+                    ok = false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return ok;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
