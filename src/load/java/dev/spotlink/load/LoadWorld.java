@@ -1,14 +1,7 @@
 package dev.spotlink.load;
 
-import dev.spotlink.config.CacheConfig;
-import dev.spotlink.config.CommandConfig;
-import dev.spotlink.config.DatabaseConfig;
 import dev.spotlink.config.DiscordConfig;
-import dev.spotlink.config.LinkConfig;
 import dev.spotlink.config.Secret;
-import dev.spotlink.config.SecurityConfig;
-import dev.spotlink.config.ServerConfig;
-import dev.spotlink.config.SpotifyConfig;
 import dev.spotlink.config.SpotlinkConfig;
 import dev.spotlink.config.TelegramConfig;
 import dev.spotlink.link.LinkService;
@@ -23,11 +16,9 @@ import dev.spotlink.testing.discord.FakeDiscord;
 import dev.spotlink.testing.telegram.FakeTelegram;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -134,19 +125,10 @@ final class LoadWorld implements AutoCloseable {
 
     /** The config both the in-process bot and the jar use: fakes, this data folder, no cooldown. */
     SpotlinkConfig config(int port) {
-        return new SpotlinkConfig(dataDir.resolve("config.properties"),
-                new SpotifyConfig(TestConfigs.CLIENT_ID, new Secret(TestConfigs.CLIENT_SECRET),
-                        URI.create("http://127.0.0.1:" + port + "/callback"),
-                        spotify.accountsUrl(), spotify.apiUrl(), spotify.codesUrl()),
-                new ServerConfig("127.0.0.1", port),
-                new DatabaseConfig("jdbc:sqlite:" + dataDir.resolve("spotlink.db").toAbsolutePath()),
-                new SecurityConfig(dataDir.resolve("spotlink.key")),
-                new LinkConfig(Duration.ofMinutes(10)),
+        return TestConfigs.config(spotify, dataDir, port,
                 Optional.of(new DiscordConfig(new Secret(discord.token()), discord.apiUrl(), discord.gatewayUrl(),
                         Optional.empty())),
-                Optional.of(new TelegramConfig(new Secret(TELEGRAM_TOKEN), telegram.url())),
-                CacheConfig.DEFAULT,
-                new CommandConfig(Duration.ZERO));
+                Optional.of(new TelegramConfig(new Secret(TELEGRAM_TOKEN), telegram.url())));
     }
 
     /** The same as a {@code config.properties} for {@code java -jar}. */
