@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.spotlink.Application;
 import dev.spotlink.config.DiscordConfig;
 import dev.spotlink.config.Secret;
 import dev.spotlink.config.SpotlinkConfig;
@@ -27,12 +26,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,8 +49,7 @@ class CoreCommandsTest {
     private final HttpClient browser = HttpClient.newHttpClient();
     private FakeSpotify spotify;
     private FakeDiscord discord;
-    private Application app;
-    private DiscordTransport transport;
+    private DiscordApp bot;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
@@ -63,18 +59,13 @@ class CoreCommandsTest {
                 discord.gatewayUrl(), Optional.empty());
         SpotlinkConfig config = TestConfigs.config(spotify, dir, TestConfigs.freePort(), Optional.of(discordConfig),
                 Optional.empty());
-        app = Application.start(config, Clock.systemUTC());
-        transport = DiscordTransport.create(discordConfig, app.core()).start();
-        transport.commandsSynced().get(10, TimeUnit.SECONDS);
+        bot = DiscordApp.start(config);
     }
 
     @AfterAll
     void stop() {
-        if (transport != null) {
-            transport.close();
-        }
-        if (app != null) {
-            app.close();
+        if (bot != null) {
+            bot.close();
         }
         discord.close();
         spotify.close();

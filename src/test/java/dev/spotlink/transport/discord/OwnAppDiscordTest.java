@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spotlink.Application;
 import dev.spotlink.config.DiscordConfig;
 import dev.spotlink.config.DiscordShards;
 import dev.spotlink.config.Secret;
@@ -20,11 +19,9 @@ import dev.spotlink.testing.discord.DiscordRequest;
 import dev.spotlink.testing.discord.FakeDiscord;
 import dev.spotlink.testing.discord.FakeInteraction;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +38,7 @@ class OwnAppDiscordTest {
     private final Messages messages = new Messages();
     private FakeSpotify spotify;
     private FakeDiscord discord;
-    private Application app;
-    private DiscordTransport transport;
+    private DiscordApp bot;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
@@ -56,18 +52,13 @@ class OwnAppDiscordTest {
                 Optional.of(ADMIN_GUILD));
         SpotlinkConfig config = TestConfigs.config(spotify, dir, TestConfigs.freePort(), Optional.of(discordConfig),
                 Optional.empty());
-        app = Application.start(config, Clock.systemUTC());
-        transport = DiscordTransport.create(discordConfig, app.core()).start();
-        transport.commandsSynced().get(10, TimeUnit.SECONDS);
+        bot = DiscordApp.start(config);
     }
 
     @AfterAll
     void stop() {
-        if (transport != null) {
-            transport.close();
-        }
-        if (app != null) {
-            app.close();
+        if (bot != null) {
+            bot.close();
         }
         discord.close();
         spotify.close();
@@ -97,7 +88,7 @@ class OwnAppDiscordTest {
     @Test
     void aSixthMemberGetsTheStepsAndTheAdminChannelANote() {
         for (int i = 1; i <= 5; i++) {
-            app.core().accounts().save(new NewLink(new ChatUser(Platform.TELEGRAM, "7" + i), "acct-" + i, null,
+            bot.app.core().accounts().save(new NewLink(new ChatUser(Platform.TELEGRAM, "7" + i), "acct-" + i, null,
                     TestConfigs.CLIENT_ID, "AT", "RT", Instant.now().plusSeconds(3600), null), Instant.now());
         }
         String sixth = "650000000000000006";

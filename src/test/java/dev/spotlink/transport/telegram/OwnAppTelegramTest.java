@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spotlink.Application;
 import dev.spotlink.config.Secret;
 import dev.spotlink.config.SpotlinkConfig;
 import dev.spotlink.config.TelegramConfig;
@@ -21,10 +20,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -49,8 +46,7 @@ class OwnAppTelegramTest {
     private final Messages messages = new Messages();
     private FakeSpotify spotify;
     private FakeTelegram telegram;
-    private Application app;
-    private TelegramTransport transport;
+    private TelegramApp bot;
 
     @BeforeEach
     void start() {
@@ -61,21 +57,17 @@ class OwnAppTelegramTest {
         SpotlinkConfig config = TestConfigs.config(spotify, dataDir, TestConfigs.freePort(), Optional.empty(),
                 Optional.of(new TelegramConfig(new Secret(TOKEN), telegram.url(), Optional.empty(),
                         Optional.of(ADMIN_CHAT))));
-        app = Application.start(config, Clock.systemUTC());
-        transport = TelegramTransport.create(config.telegram().orElseThrow(), app.core());
-        transport.start();
-        telegram.awaitCall("setMyCommands", WAIT);
-        telegram.awaitCall("setMyCommands", WAIT);
+        bot = TelegramApp.start(config, telegram, WAIT);
     }
 
     @AfterEach
     void stop() {
-        List<String> violations = telegram.specViolations();
-        transport.close();
-        app.close();
-        telegram.close();
-        spotify.close();
-        assertEquals(List.of(), violations, "requests the real Bot API would refuse");
+        try {
+            bot.close();
+        } finally {
+            telegram.close();
+            spotify.close();
+        }
     }
 
     @Test
@@ -109,7 +101,7 @@ class OwnAppTelegramTest {
         assertEquals(200, page.statusCode());
         FakeTelegramCall confirmation = telegram.awaitCall("sendMessage", WAIT);
         assertEquals("Linked as Ann on Spotify. Try /nowplaying!", confirmation.string("text"));
-        assertEquals(OWN_APP, app.core().accounts().find(new ChatUser(Platform.TELEGRAM, String.valueOf(ANN)))
+        assertEquals(OWN_APP, bot.app.core().accounts().find(new ChatUser(Platform.TELEGRAM, String.valueOf(ANN)))
                 .orElseThrow().clientId());
     }
 
@@ -125,7 +117,7 @@ class OwnAppTelegramTest {
     @Test
     void whenTheAdminAppIsFullTheMemberGetsTheStepsAndTheAdminChatANote() {
         for (int i = 1; i <= 5; i++) {
-            app.core().accounts().save(new NewLink(new ChatUser(Platform.DISCORD, "9" + i), "acct-" + i, null,
+            bot.app.core().accounts().save(new NewLink(new ChatUser(Platform.DISCORD, "9" + i), "acct-" + i, null,
                     TestConfigs.CLIENT_ID, "AT", "RT", Instant.now().plusSeconds(3600), null), Instant.now());
         }
         telegram.pushUpdate(telegram.updates().privateMessage(ANN, "/link", "en"));

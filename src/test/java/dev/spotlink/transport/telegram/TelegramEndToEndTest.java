@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.spotlink.Application;
 import dev.spotlink.config.Secret;
 import dev.spotlink.config.SpotlinkConfig;
 import dev.spotlink.config.TelegramConfig;
@@ -22,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -55,8 +53,7 @@ class TelegramEndToEndTest {
     private final HttpClient browser = HttpClient.newHttpClient();
     private FakeSpotify spotify;
     private FakeTelegram telegram;
-    private Application app;
-    private TelegramTransport transport;
+    private TelegramApp bot;
 
     @BeforeEach
     void start() {
@@ -66,21 +63,17 @@ class TelegramEndToEndTest {
         telegram = FakeTelegram.start(TOKEN);
         SpotlinkConfig config = TestConfigs.config(spotify, dataDir, TestConfigs.freePort(), Optional.empty(),
                 Optional.of(new TelegramConfig(new Secret(TOKEN), telegram.url())));
-        app = Application.start(config, Clock.systemUTC());
-        transport = TelegramTransport.create(config.telegram().orElseThrow(), app.core());
-        transport.start();
-        telegram.awaitCall("setMyCommands", WAIT);
-        telegram.awaitCall("setMyCommands", WAIT);
+        bot = TelegramApp.start(config, telegram, WAIT);
     }
 
     @AfterEach
     void stop() {
-        List<String> violations = telegram.specViolations();
-        transport.close();
-        app.close();
-        telegram.close();
-        spotify.close();
-        assertEquals(List.of(), violations, "requests the real Bot API would refuse");
+        try {
+            bot.close();
+        } finally {
+            telegram.close();
+            spotify.close();
+        }
     }
 
     @Test
