@@ -2,15 +2,10 @@ package dev.spotlink.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +20,7 @@ public final class CapturedOutput implements AutoCloseable {
     private final Logger app = (Logger) LoggerFactory.getLogger("dev.spotlink");
     private final Level rootLevel = root.getLevel();
     private final Level appLevel = app.getLevel();
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final RecordingAppender appender = new RecordingAppender();
     private final PrintStream realOut = System.out;
     private final PrintStream realErr = System.err;
     private final ByteArrayOutputStream streams = new ByteArrayOutputStream();
@@ -41,13 +36,7 @@ public final class CapturedOutput implements AutoCloseable {
 
     /** Every event as text: level, logger, formatted message, MDC, and the whole exception chain with frames. */
     public List<String> logLines() {
-        synchronized (appender.list) {
-            List<String> lines = new ArrayList<>();
-            for (ILoggingEvent event : appender.list) {
-                lines.add(text(event));
-            }
-            return lines;
-        }
+        return appender.lines();
     }
 
     /** What went to stdout and stderr. */
@@ -65,18 +54,6 @@ public final class CapturedOutput implements AutoCloseable {
         root.setLevel(rootLevel);
         app.setLevel(appLevel);
         appender.stop();
-    }
-
-    private static String text(ILoggingEvent event) {
-        StringBuilder out = new StringBuilder().append(event.getLevel()).append(' ').append(event.getLoggerName())
-                .append(" - ").append(event.getFormattedMessage()).append(' ').append(event.getMDCPropertyMap());
-        for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-            out.append('\n').append(t.getClassName()).append(": ").append(t.getMessage());
-            for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
-                out.append("\n\tat ").append(frame.getSTEAsString());
-            }
-        }
-        return out.toString();
     }
 
     /** Writes to the real stream and to the capture. */

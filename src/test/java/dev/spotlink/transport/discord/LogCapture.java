@@ -2,10 +2,7 @@ package dev.spotlink.transport.discord;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.read.ListAppender;
+import dev.spotlink.testing.RecordingAppender;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -16,7 +13,7 @@ final class LogCapture implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Level previous = root.getLevel();
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final RecordingAppender appender = new RecordingAppender();
 
     LogCapture(Level level) {
         appender.start();
@@ -26,9 +23,7 @@ final class LogCapture implements AutoCloseable {
 
     /** Every event as one text: level, logger, formatted message, MDC, and the whole exception chain. */
     List<String> lines() {
-        synchronized (appender.list) {
-            return appender.list.stream().map(LogCapture::text).toList();
-        }
+        return appender.lines();
     }
 
     /** Waits (polling) until an event matches; log calls happen on other threads after the fact. */
@@ -45,21 +40,10 @@ final class LogCapture implements AutoCloseable {
         throw new AssertionError("No matching log line within " + timeout + ": " + lines());
     }
 
-    private static String text(ILoggingEvent event) {
-        StringBuilder out = new StringBuilder().append(event.getLevel()).append(' ').append(event.getLoggerName())
-                .append(" - ").append(event.getFormattedMessage()).append(' ').append(event.getMDCPropertyMap());
-        for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-            out.append("\n").append(t.getClassName()).append(": ").append(t.getMessage());
-            for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
-                out.append("\n\tat ").append(frame.getSTEAsString());
-            }
-        }
-        return out.toString();
-    }
-
     @Override
     public void close() {
         root.detachAppender(appender);
         root.setLevel(previous);
+        appender.stop();
     }
 }

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.read.ListAppender;
 import dev.spotlink.command.Notifiers;
 import dev.spotlink.config.Secret;
 import dev.spotlink.i18n.Messages;
+import dev.spotlink.testing.RecordingAppender;
 import dev.spotlink.testing.TestConfigs;
 import dev.spotlink.testing.telegram.FakeTelegram;
 import dev.spotlink.web.Health;
@@ -30,7 +28,7 @@ class TelegramLoggingTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private final Messages messages = new Messages();
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private final RecordingAppender logged = new RecordingAppender();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
     @BeforeEach
@@ -42,6 +40,7 @@ class TelegramLoggingTest {
     @AfterEach
     void release() {
         root.detachAppender(logged);
+        logged.stop();
     }
 
     @Test
@@ -67,12 +66,12 @@ class TelegramLoggingTest {
         assertFalse(everything(e).contains(TOKEN), everything(e));
         assertTrue(everything(e).contains("Failed to connect"), everything(e));
 
-        List<String> lines = logged.list.stream().map(TelegramLoggingTest::everything).toList();
+        List<String> lines = logged.lines();
         assertTrue(lines.stream().anyMatch(l -> l.contains("[429] Too Many Requests: retry after 60")),
                 lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("[403]")), lines.toString());
         assertEquals(List.of(), lines.stream().filter(l -> l.contains(TOKEN) || l.contains("AAF-very")).toList());
-        assertEquals(List.of(), logged.list.stream().filter(event -> event.getLoggerName().startsWith("org.telegram")
+        assertEquals(List.of(), logged.events().stream().filter(event -> event.getLoggerName().startsWith("org.telegram")
                 && event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)).map(ILoggingEvent::toString)
                 .toList(), "closing ends the poll in flight without TelegramBots errors");
     }
@@ -100,17 +99,6 @@ class TelegramLoggingTest {
             text.append(t).append('\n');
             for (StackTraceElement frame : t.getStackTrace()) {
                 text.append("  ").append(frame).append('\n');
-            }
-        }
-        return text.toString();
-    }
-
-    private static String everything(ILoggingEvent event) {
-        StringBuilder text = new StringBuilder(event.getFormattedMessage());
-        for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-            text.append('\n').append(t.getClassName()).append(": ").append(t.getMessage());
-            for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
-                text.append("\n  ").append(frame.getSTEAsString());
             }
         }
         return text.toString();
