@@ -132,7 +132,9 @@ public final class Application implements AutoCloseable {
         AccountAccess access = new AccountAccess(accounts, messages);
         Images images = Images.create(http, codes, config.cache(), config.imageCacheDirectory());
         metrics.bindImageCache(images);
-        Cards cards = new Cards(images, new CardRenderer());
+        // Drawn cards get the same memory bound as the images they are drawn from (0 turns both off).
+        Cards cards = new Cards(images, new CardRenderer(), config.cache().memoryBytes());
+        metrics.bindCardTemplates(cards);
         List<Command> commands = new ArrayList<>(List.of(
                 new LinkCommand(links, new AdminAppLimit(accounts, config.spotify().clientId(),
                         !config.link().extendedQuota()), alerts, guide, messages),

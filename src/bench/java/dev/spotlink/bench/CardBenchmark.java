@@ -59,6 +59,8 @@ public class CardBenchmark {
     ImageCache cache;
     Images images;
     Cards cards;
+    Cards cardsWithTemplates;
+    long position;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, ImageUnavailableException {
@@ -75,7 +77,9 @@ public class CardBenchmark {
         images = new Images(warm, new ImageFetcher(http), codes);
         warm.get("cover " + COVER_URL, () -> cover);
         warm.get("code " + codes.url(TRACK, maskStyle), () -> codeMask);
-        cards = new Cards(images, renderer);
+        cards = new Cards(images, renderer, 0); // no drawn-card cache: every card drawn in full
+        cardsWithTemplates = new Cards(images, renderer, 32L << 20);
+        cardsWithTemplates.card(CONTENT, COVER_URL, TRACK, ShareStyle.Options.defaultCard());
         System.out.printf("%ncover %d bytes, code mask %d bytes, card %d bytes%n", cover.length, codeMask.length,
                 renderer.render(CONTENT, Optional.of(cover), Optional.of(codeMask), ShareStyle.Options.defaultCard())
                         .length);
@@ -93,11 +97,27 @@ public class CardBenchmark {
         return renderer.render(CONTENT, Optional.of(cover), Optional.of(codeMask), ShareStyle.Options.defaultCard());
     }
 
-    /** What a command pays with warm caches: both images from memory (via the fetch pool), then the render. */
+    /**
+     * What a command pays with warm image caches for a card not drawn before: both images from memory (via the
+     * fetch pool), then the whole render.
+     */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public CardImage cardWithCachedImages() {
         return cards.card(CONTENT, COVER_URL, TRACK, ShareStyle.Options.defaultCard());
+    }
+
+    /**
+     * The same card again at another position, as the next {@code /nowplaying} of someone playing the track: the
+     * drawn card is cached, so only the progress bar's rows are drawn and compressed.
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public CardImage cardWithCachedTemplate() {
+        position = (position + 1_000) % 354_000;
+        CardContent content = new CardContent(CONTENT.label(), CONTENT.title(), CONTENT.artists(),
+                CONTENT.collection(), new CardContent.Progress(position, 354_000));
+        return cardsWithTemplates.card(content, COVER_URL, TRACK, ShareStyle.Options.defaultCard());
     }
 
     /** One cache hit: the lookup a cached code or cover costs. */

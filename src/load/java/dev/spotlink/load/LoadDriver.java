@@ -32,6 +32,8 @@ import java.util.Locale;
 public final class LoadDriver {
 
     private static final int SHARE_USERS = 200;
+    /** The users of the paced step: the concurrency the overhead target names. */
+    private static final int PACED_USERS = 200;
 
     private final LoadSettings settings;
     private final List<String> report = new ArrayList<>();
@@ -185,6 +187,10 @@ public final class LoadDriver {
             for (int n : settings.users()) {
                 row("/nowplaying", users.run(n, settings.step(), a -> "/nowplaying"));
             }
+            VirtualUsers.Result paced = users.paced(PACED_USERS, settings.pacedInterval(), settings.step(),
+                    a -> "/nowplaying");
+            row(String.format("/nowplaying paced (each user every %d ms on average)",
+                    settings.pacedInterval().toMillis()), paced);
             TelegramUsers viaTelegram = new TelegramUsers(world);
             row("/nowplaying via Telegram", viaTelegram.run(Integer.getInteger("load.telegram-users", 200),
                     settings.step(), "/nowplaying"));
@@ -193,6 +199,11 @@ public final class LoadDriver {
                         a -> "/share spotify:track:" + LoadWorld.trackId(a % settings.tracks())));
             }
             row("/share (current)", users.run(SHARE_USERS, settings.step(), a -> "/share"));
+            line("");
+            line(String.format("Paced step: %d users, each sending a command at random moments (exponential gaps, "
+                    + "mean %d ms), latency from the actual start; starts later than planned (the user's previous "
+                    + "command still running) p50 / p95 / p99: %s ms.", PACED_USERS,
+                    settings.pacedInterval().toMillis(), paced.startLag().summary()));
             line("");
             line(String.format("Ideal (upstream alone): /nowplaying and /share (current) %d ms (one Web API call, "
                     + "images cached), /share <link> %d ms (one catalogue call, code cached). Image requests that "

@@ -24,10 +24,12 @@ import java.util.List;
  *                     flight recording
  * @param browsers     concurrent browsers completing callbacks ({@code load.browsers}, 100)
  * @param cds          also time start-ups with an AppCDS archive made by a training run ({@code load.cds}, true)
+ * @param pacedInterval mean time between one paced user's commands ({@code load.paced-interval-ms}, 1000): the
+ *                     paced step runs 200 such users, 200 commands per second in all
  */
 record LoadSettings(int accounts, int tracks, Duration apiLatency, Duration imageLatency, List<Integer> users,
                     Duration step, Duration warmup, int callbacks, int startups, Path jar, Path report,
-                    List<String> jarJvmArgs, int browsers, boolean cds) {
+                    List<String> jarJvmArgs, int browsers, boolean cds, Duration pacedInterval) {
 
     static LoadSettings fromSystemProperties() {
         return new LoadSettings(
@@ -46,7 +48,8 @@ record LoadSettings(int accounts, int tracks, Duration apiLatency, Duration imag
                 Arrays.stream(System.getProperty("load.jar-jvm-args", "").trim().split("\\s+"))
                         .filter(a -> !a.isEmpty()).toList(),
                 intProperty("load.browsers", 100),
-                Boolean.parseBoolean(System.getProperty("load.cds", "true")));
+                Boolean.parseBoolean(System.getProperty("load.cds", "true")),
+                Duration.ofMillis(Math.max(1, intProperty("load.paced-interval-ms", 1000))));
     }
 
     private static int intProperty(String name, int fallback) {

@@ -9,21 +9,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
- * Closed-loop users: each of {@code n} threads runs one command after another, no think time, for its own slice
- * of the accounts (so an account's upstream clock belongs to one command at a time), through the registry every
- * transport calls, with the text parser the Telegram and console transports use.
+ * Users: each of {@code n} threads runs one command after another for its own slice of the accounts (so an
+ * account's upstream clock belongs to one command at a time), through the registry every transport calls, with the
+ * text parser the Telegram and console transports use. Closed loop (no think time: a throughput test, where every
+ * command beyond what the cores can do waits for one) or paced (each user sends a command at random moments, on
+ * average every {@code interval}: the latency a steady load sees below saturation).
  */
 final class VirtualUsers {
 
     /** One step's figures. */
     record Result(int users, Duration elapsed, Percentiles endToEnd, Percentiles upstream, Percentiles overhead,
-                  long errors) {
+                  long errors, Percentiles startLag) {
         double perSecond() {
             return endToEnd.count() / (elapsed.toNanos() / 1e9);
         }
@@ -45,15 +49,31 @@ final class VirtualUsers {
     }
 
     /**
+     * Like {@link #run(int, Duration, IntFunction)}, but each user waits a random time (exponential, mean
+     * {@code interval}) from one command's planned start to the next: {@code users / interval} commands per second
+     * arriving independently, as chat messages do. A command whose planned start has passed starts at once.
+     */
+    Result paced(int users, Duration interval, Duration duration, IntFunction<String> line)
+            throws InterruptedException {
+        return run(world, users, interval, duration, account -> execute(LoadWorld.user(account), line.apply(account)));
+    }
+
+    /**
      * Runs {@code command(account)} (true when it answered without an error) for {@code duration} with
      * {@code users} concurrent users, each on its own slice of the accounts.
      */
     static Result run(LoadWorld world, int users, Duration duration, IntPredicate command)
             throws InterruptedException {
+        return run(world, users, Duration.ZERO, duration, command);
+    }
+
+    private static Result run(LoadWorld world, int users, Duration interval, Duration duration, IntPredicate command)
+            throws InterruptedException {
         int accounts = world.settings.accounts();
         List<Samples> e2e = new ArrayList<>();
         List<Samples> up = new ArrayList<>();
         List<Samples> own = new ArrayList<>();
+        List<Samples> lag = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
         CountDownLatch done = new CountDownLatch(users);
         long start = System.nanoTime();
@@ -62,16 +82,26 @@ final class VirtualUsers {
             Samples e = new Samples();
             Samples p = new Samples();
             Samples o = new Samples();
+            Samples l = new Samples();
+            lag.add(l);
             e2e.add(e);
             up.add(p);
             own.add(o);
             int first = u;
             Thread thread = new Thread(() -> {
+                Random random = new Random(first);
+                long planned = start + gap(random, interval);
                 try {
-                    for (int account = first; System.nanoTime() < deadline; account += users) {
+                    for (int account = first; (interval.isZero() ? System.nanoTime() : planned) < deadline; account += users) {
                         if (account >= accounts) {
                             account = first;
                         }
+                        long wait = planned - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        l.add(Math.max(0, System.nanoTime() - planned));
+                        planned += gap(random, interval);
                         world.startClock(account);
                         long t0 = System.nanoTime();
                         if (!command.test(account)) {
@@ -93,7 +123,12 @@ final class VirtualUsers {
         done.await();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         return new Result(users, elapsed, new Percentiles(Samples.concat(e2e)), new Percentiles(Samples.concat(up)),
-                new Percentiles(Samples.concat(own)), errors.get());
+                new Percentiles(Samples.concat(own)), errors.get(), new Percentiles(Samples.concat(lag)));
+    }
+
+    /** Exponentially distributed with mean {@code interval} (0 for a closed loop). */
+    private static long gap(Random random, Duration interval) {
+        return interval.isZero() ? 0 : (long) (-Math.log(1 - random.nextDouble()) * interval.toNanos());
     }
 
     /** One command; true when it answered without an error reply. */

@@ -6,6 +6,8 @@ import java.awt.Font;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.font.LineMetrics;
 import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
@@ -30,6 +32,8 @@ public final class CardRenderer {
     public static final int DEFAULT_WIDTH = ShareStyle.DEFAULT_CARD_WIDTH;
     private static final float BASE = 640f;
     private static final String NOTE = "♫";
+    /** Anti-aliased with fractional metrics, as {@link #hints} sets every card's graphics. */
+    private static final FontRenderContext TIMES_CONTEXT = new FontRenderContext(null, true, true);
 
     private final CardFonts fonts;
 
@@ -94,6 +98,57 @@ public final class CardRenderer {
     /** The card as an image, in the given colours; {@code cover} and {@code codeMask} may be null. */
     public BufferedImage draw(CardContent content, BufferedImage cover, BufferedImage codeMask, CardColors colors,
                               int width) {
+        return draw(content, cover, codeMask, colors, width, true);
+    }
+
+    /**
+     * What {@link #draw} draws, with the progress bar left out, prepared for {@link #png(CardTemplate,
+     * CardContent.Progress)}: the same PNG as drawing the whole card, at the cost of the bar's rows only.
+     */
+    CardTemplate template(CardContent content, BufferedImage cover, BufferedImage codeMask, CardColors colors,
+                          int width) {
+        boolean withCode = codeMask != null;
+        BufferedImage card = draw(content, cover, codeMask, colors, width, false);
+        if (content.progress() == null) {
+            return CardTemplate.whole(Raster.png(card), colors, withCode);
+        }
+        Layout layout = Layout.of(width, withCode);
+        Bar bar = Bar.of(layout);
+        // The band holds every pixel the bar, its knob and its times can touch (anti-aliasing adds one pixel),
+        // and must not reach the code: the code is drawn after the bar, the band's background before it.
+        int top = (int) Math.floor(bar.knobTop()) - 2;
+        LineMetrics times = timesFont(layout).getLineMetrics("0:00", TIMES_CONTEXT);
+        int bottom = (int) Math.ceil(bar.timesBaseline() + times.getDescent()) + 2;
+        int limit = withCode ? layout.codeY : layout.height;
+        if (top < 1 || bottom > limit) {
+            throw new IllegalStateException("progress rows " + top + ".." + bottom + " overlap the card's other parts"
+                    + " at width " + width);
+        }
+        return CardTemplate.withBand(Raster.pixels(card), width, layout.height, top, bottom, colors, withCode);
+    }
+
+    /** The PNG of a card made from {@code template}, with {@code progress} drawn when it has a progress bar. */
+    byte[] png(CardTemplate template, CardContent.Progress progress) {
+        if (!template.hasBand()) {
+            return template.png();
+        }
+        int width = template.width();
+        BufferedImage band = new BufferedImage(width, template.bandRows(), BufferedImage.TYPE_INT_RGB);
+        int[] pixels = Raster.pixels(band);
+        template.copyBandInto(pixels);
+        Graphics2D g = band.createGraphics();
+        try {
+            hints(g);
+            g.translate(0, -template.bandTop()); // whole pixels: the same coverage as on the whole card
+            drawProgress(g, progress, template.colors(), Layout.of(width, template.withCode()));
+        } finally {
+            g.dispose();
+        }
+        return template.png(pixels);
+    }
+
+    private BufferedImage draw(CardContent content, BufferedImage cover, BufferedImage codeMask, CardColors colors,
+                               int width, boolean withProgress) {
         Layout layout = Layout.of(width, codeMask != null);
         BufferedImage card = new BufferedImage(width, layout.height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = card.createGraphics();
@@ -107,7 +162,7 @@ public final class CardRenderer {
                 drawPlaceholder(g, colors, layout);
             }
             drawText(g, content, colors, layout);
-            if (content.progress() != null) {
+            if (withProgress && content.progress() != null) {
                 drawProgress(g, content.progress(), colors, layout);
             }
             if (codeMask != null) {
@@ -220,28 +275,43 @@ public final class CardRenderer {
     }
 
     private void drawProgress(Graphics2D g, CardContent.Progress progress, CardColors colors, Layout l) {
-        float s = l.scale;
-        float barHeight = 6 * s;
-        float barY = l.pad + l.coverSize - 30 * s;
+        Bar bar = Bar.of(l);
         float x = l.textX;
         float w = l.textWidth;
+        float barHeight = bar.height();
         g.setColor(colors.track());
-        g.fill(new RoundRectangle2D.Float(x, barY, w, barHeight, barHeight, barHeight));
+        g.fill(new RoundRectangle2D.Float(x, bar.y(), w, barHeight, barHeight, barHeight));
         float filled = (float) (w * progress.fraction());
         g.setColor(colors.text());
         if (filled > 0) {
-            g.fill(new RoundRectangle2D.Float(x, barY, Math.max(filled, barHeight), barHeight, barHeight, barHeight));
+            g.fill(new RoundRectangle2D.Float(x, bar.y(), Math.max(filled, barHeight), barHeight, barHeight,
+                    barHeight));
         }
-        float knob = 14 * s;
+        float knob = bar.knob();
         float knobX = Math.max(x, Math.min(x + w - knob, x + filled - knob / 2));
-        g.fill(new Ellipse2D.Float(knobX, barY + barHeight / 2 - knob / 2, knob, knob));
-        TextFit times = new TextFit(fonts.regular.deriveFont(13 * s), g.getFontRenderContext());
+        g.fill(new Ellipse2D.Float(knobX, bar.knobTop(), knob, knob));
+        TextFit times = new TextFit(timesFont(l), g.getFontRenderContext());
         String elapsed = clock(Math.min(progress.positionMs(), Math.max(progress.durationMs(), 0)));
         String total = clock(progress.durationMs());
-        float baseline = l.pad + l.coverSize;
         g.setColor(colors.secondaryText());
-        times.draw(g, elapsed, x, baseline);
-        times.draw(g, total, x + w - times.width(total), baseline);
+        times.draw(g, elapsed, x, bar.timesBaseline());
+        times.draw(g, total, x + w - times.width(total), bar.timesBaseline());
+    }
+
+    private Font timesFont(Layout l) {
+        return fonts.regular.deriveFont(13 * l.scale);
+    }
+
+    /** Where the progress bar, its knob and its times go. */
+    private record Bar(float y, float height, float knob, float timesBaseline) {
+        static Bar of(Layout l) {
+            float s = l.scale;
+            return new Bar(l.pad + l.coverSize - 30 * s, 6 * s, 14 * s, l.pad + l.coverSize);
+        }
+
+        float knobTop() {
+            return y + height / 2 - knob / 2;
+        }
     }
 
     /** m:ss or h:mm:ss. */

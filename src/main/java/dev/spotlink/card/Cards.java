@@ -6,7 +6,9 @@ import dev.spotlink.spotify.CodeStyle;
 import dev.spotlink.spotify.SpotifyUri;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -24,24 +26,42 @@ import java.util.function.Supplier;
  */
 public final class Cards {
 
+    /** Cover colours remembered: about 100 bytes each. */
+    private static final int COVER_COLOURS = 4096;
+
     private final Images images;
     private final CardRenderer renderer;
     private final Semaphore rendering;
+    private final CardTemplates templates;
+    /** Cover URL → dominant colour, least recently used dropped first. Guarded by itself. */
+    private final Map<String, Color> coverColours = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Color> eldest) {
+            return size() > COVER_COLOURS;
+        }
+    };
 
-    /** At most one render per available processor. */
-    public Cards(Images images, CardRenderer renderer) {
-        this(images, renderer, new Semaphore(Runtime.getRuntime().availableProcessors(), true));
+    /**
+     * At most one render per available processor.
+     *
+     * @param templateBytes most memory the drawn parts of recent cards may take (0: every card drawn in full)
+     */
+    public Cards(Images images, CardRenderer renderer, long templateBytes) {
+        this(images, renderer, new Semaphore(Runtime.getRuntime().availableProcessors(), true),
+                new CardTemplates(templateBytes));
     }
 
     /** @param rendering permits for rendering at once (fair: first come, first rendered) */
-    Cards(Images images, CardRenderer renderer, Semaphore rendering) {
+    Cards(Images images, CardRenderer renderer, Semaphore rendering, CardTemplates templates) {
         this.images = Objects.requireNonNull(images, "images");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.rendering = Objects.requireNonNull(rendering, "rendering");
+        this.templates = Objects.requireNonNull(templates, "templates");
     }
 
     /**
-     * A PNG card.
+     * A PNG card. Everything but the progress bar comes from {@link CardTemplates} when the same card (same words,
+     * images and style) was drawn recently: then only the bar's rows are drawn and compressed.
      *
      * @param coverUrl cover art URL, or null (placeholder)
      * @param codeUri  what the code encodes, or null for none (local files)
@@ -50,16 +70,34 @@ public final class Cards {
     public CardImage card(CardContent content, String coverUrl, SpotifyUri codeUri, ShareStyle.Options options) {
         CodeStyle mask = CardRenderer.codeMaskStyle(options.size());
         CoverAndCode fetched = images.coverAndCode(coverUrl, codeUri, mask);
+        CardTemplates.Key key = CardTemplates.Key.of(content, fetched.cover().isPresent() ? coverUrl : null,
+                fetched.code().isPresent() ? codeUri : null, options);
         return rendered(() -> {
-            Optional<BufferedImage> cover = fetched.cover().flatMap(bytes -> renderer.coverFor(bytes, options.size()));
-            Optional<BufferedImage> code = fetched.code().flatMap(renderer::decode);
-            Color auto = options.background().isPresent() ? null : cover.map(renderer::dominantColor).orElse(null);
-            CardColors colors = options.colors(auto);
-            BufferedImage card = renderer.draw(content, cover.orElse(null), code.orElse(null), colors,
-                    options.size());
-            return new CardImage(Raster.png(card), "image/png", fileName("card", codeUri), code.isPresent(),
-                    cover.isPresent());
+            CardTemplate template = templates.get(key);
+            boolean hasCover;
+            if (template == null) {
+                Optional<BufferedImage> cover = fetched.cover().flatMap(bytes -> renderer.coverFor(bytes,
+                        options.size()));
+                Optional<BufferedImage> code = fetched.code().flatMap(renderer::decode);
+                Color auto = options.background().isPresent() ? null : cover.map(renderer::dominantColor).orElse(null);
+                template = renderer.template(content, cover.orElse(null), code.orElse(null), options.colors(auto),
+                        options.size());
+                hasCover = cover.isPresent();
+                // Only cards whose images decoded are kept: the key says "with cover", "with code".
+                if (hasCover == fetched.cover().isPresent() && template.withCode() == fetched.code().isPresent()) {
+                    templates.put(key, template);
+                }
+            } else {
+                hasCover = fetched.cover().isPresent();
+            }
+            return new CardImage(renderer.png(template, content.progress()), "image/png", fileName("card", codeUri),
+                    template.withCode(), hasCover);
         });
+    }
+
+    /** How the card template cache is doing, for metrics. */
+    public CardTemplates.Stats templateStats() {
+        return templates.stats();
     }
 
     private <T> T rendered(Supplier<T> work) {
@@ -80,15 +118,36 @@ public final class Cards {
      * @return empty when the codes service fails
      */
     public Optional<CardImage> code(SpotifyUri uri, String coverUrl, ShareStyle.Options options) {
-        Color auto = null;
-        if (options.needsCoverColour()) {
-            Optional<byte[]> cover = images.cover(coverUrl);
-            auto = rendered(() -> cover.flatMap(renderer::decode).map(renderer::dominantColor).orElse(null));
-        }
+        Color auto = options.needsCoverColour() ? coverColour(coverUrl) : null;
         CodeStyle style = options.codeStyle(auto);
         return images.code(uri, style).map(bytes -> new CardImage(bytes, style.mimeType(),
                 fileName("code", uri).replaceFirst("\\.png$", "." + style.format().name().toLowerCase(Locale.ROOT)),
                 true, false));
+    }
+
+    /**
+     * The cover's dominant colour, or null without a cover. Remembered per cover URL (a URL of Spotify's image
+     * host always serves the same picture): decoding the cover and picking its colour cost more CPU than all the
+     * rest of a code-only {@code /share}.
+     */
+    private Color coverColour(String coverUrl) {
+        if (coverUrl == null) {
+            return null;
+        }
+        synchronized (coverColours) {
+            Color known = coverColours.get(coverUrl);
+            if (known != null) {
+                return known;
+            }
+        }
+        Optional<byte[]> cover = images.cover(coverUrl);
+        Color colour = rendered(() -> cover.flatMap(renderer::decode).map(renderer::dominantColor).orElse(null));
+        if (colour != null) { // an unavailable or undecodable cover is tried again next time
+            synchronized (coverColours) {
+                coverColours.put(coverUrl, colour);
+            }
+        }
+        return colour;
     }
 
     private static String fileName(String kind, SpotifyUri uri) {

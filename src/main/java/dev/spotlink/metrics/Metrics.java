@@ -3,6 +3,7 @@ package dev.spotlink.metrics;
 import dev.spotlink.command.Command;
 import dev.spotlink.config.MetricsConfig;
 import dev.spotlink.config.SpotifyConfig;
+import dev.spotlink.card.Cards;
 import dev.spotlink.image.CacheStats;
 import dev.spotlink.image.Images;
 import dev.spotlink.spotify.RateLimitGate;
@@ -148,6 +149,25 @@ public final class Metrics {
         Gauge.builder("spotlink.image_cache.hit_ratio", images, Metrics::hitRatio)
                 .description("Share of image lookups served from a cache (memory or disk) since start")
                 .register(registry);
+    }
+
+    /** Counters and gauges over the drawn-card cache (see {@code CardTemplates}). */
+    public void bindCardTemplates(Cards cards) {
+        if (registry == null) {
+            return;
+        }
+        FunctionCounter.builder("spotlink.card_cache.lookups", cards, c -> c.templateStats().hits())
+                .description("Card renders by whether the card's unchanging part was cached (hit: only the progress"
+                        + " bar drawn)")
+                .tag("result", "hit").register(registry);
+        FunctionCounter.builder("spotlink.card_cache.lookups", cards, c -> c.templateStats().misses())
+                .description("Card renders by whether the card's unchanging part was cached (hit: only the progress"
+                        + " bar drawn)")
+                .tag("result", "miss").register(registry);
+        Gauge.builder("spotlink.card_cache.size", cards, c -> c.templateStats().bytes())
+                .description("Bytes held by the drawn-card cache").baseUnit("bytes").register(registry);
+        Gauge.builder("spotlink.card_cache.entries", cards, c -> c.templateStats().entries())
+                .description("Cards held by the drawn-card cache").register(registry);
     }
 
     private void lookups(Images images, String result, ToDoubleFunction<CacheStats> count) {

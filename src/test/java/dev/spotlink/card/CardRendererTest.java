@@ -3,6 +3,7 @@ package dev.spotlink.card;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -51,6 +52,44 @@ class CardRendererTest {
         assertEquals(576, CardRenderer.codeMaskStyle(640).size(), "the code is fetched exactly as wide as drawn");
         assertFalse(Pixels.blank(image, layout.pad, layout.codeY, layout.pad + layout.codeWidth,
                 layout.codeY + layout.codeHeight, new Color(image.getRGB(1, 1))), "the code is drawn");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {320, 641, 1280})
+    void aCardFinishedFromItsTemplateIsExactlyTheCardDrawnWhole(int width) {
+        BufferedImage cover = RENDERER.coverFor(ARTWORK, width).orElseThrow();
+        BufferedImage code = Pixels.decode(mask(width).orElseThrow());
+        CardColors colors = RENDERER.colorsFor(cover);
+        List<CardContent.Progress> positions = List.of(new CardContent.Progress(0, 354_000),
+                new CardContent.Progress(62_000, 354_000), new CardContent.Progress(354_000, 354_000),
+                new CardContent.Progress(500_000, 354_000), new CardContent.Progress(3_723_000, 7_200_000),
+                new CardContent.Progress(1_000, 0));
+        for (BufferedImage withCover : Arrays.asList(cover, null)) {
+            for (BufferedImage withCode : Arrays.asList(code, null)) {
+                CardTemplate template = RENDERER.template(SONG, withCover, withCode, colors, width);
+                assertTrue(template.hasBand());
+                for (CardContent.Progress progress : positions) {
+                    CardContent content = new CardContent(SONG.label(), SONG.title(), SONG.artists(),
+                            SONG.collection(), progress);
+                    Pixels.assertSamePixels(RENDERER.draw(content, withCover, withCode, colors, width),
+                            Pixels.decode(RENDERER.png(template, progress)),
+                            "width " + width + ", cover " + (withCover != null) + ", code " + (withCode != null)
+                                    + ", " + progress);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCardWithoutProgressIsKeptWhole() {
+        CardContent album = new CardContent("Album", "A Night At The Opera", "Queen", null, null);
+        BufferedImage cover = RENDERER.coverFor(ARTWORK, 640).orElseThrow();
+        CardTemplate template = RENDERER.template(album, cover, null, RENDERER.colorsFor(cover), 640);
+
+        assertFalse(template.hasBand());
+        assertSame(RENDERER.png(template, null), RENDERER.png(template, null), "the same bytes every time");
+        Pixels.assertSamePixels(RENDERER.draw(album, cover, null, RENDERER.colorsFor(cover), 640),
+                Pixels.decode(RENDERER.png(template, null)), "album card");
     }
 
     @ParameterizedTest

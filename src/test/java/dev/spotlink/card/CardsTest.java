@@ -1,5 +1,6 @@
 package dev.spotlink.card;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import dev.spotlink.testing.FakeSpotify;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +42,7 @@ class CardsTest {
     final Images images = new Images(ImageCache.inMemory(8 << 20), new ImageFetcher(http),
             new SpotifyCodesClient(http, spotify.codesUrl(), new RateLimitGate("test codes"), Backoff.none()));
     final CardRenderer renderer = new CardRenderer();
-    final Cards cards = new Cards(images, renderer);
+    final Cards cards = new Cards(images, renderer, 8 << 20);
 
     @AfterEach
     void stop() {
@@ -65,7 +67,7 @@ class CardsTest {
     @Test
     void cardsAreRenderedOnlyWithAFreeRenderingPermit() throws Exception {
         Semaphore permits = new Semaphore(1);
-        Cards gated = new Cards(images, renderer, permits);
+        Cards gated = new Cards(images, renderer, permits, new CardTemplates(0));
         permits.acquire(); // another render holds the only permit
         CompletableFuture<CardImage> card = CompletableFuture.supplyAsync(
                 () -> gated.card(CONTENT, cover(), TRACK, ShareStyle.Options.defaultCard()));
@@ -100,6 +102,51 @@ class CardsTest {
         assertEquals(background, new Color(image.getRGB(2, 2)));
         CardRendererTest.assertCodeArea(image, CardRenderer.Layout.of(640, true), background,
                 Contrast.blackOrWhite(background), "fake code");
+    }
+
+    @Test
+    void theNextCardOfTheSameTrackIsFinishedFromTheCachedDrawing() {
+        ShareStyle.Options style = ShareStyle.Options.defaultCard();
+        CardImage first = cards.card(CONTENT, cover(), TRACK, style);
+        CardContent later = new CardContent(CONTENT.label(), CONTENT.title(), CONTENT.artists(),
+                CONTENT.collection(), new CardContent.Progress(1_500, 2_000));
+        CardImage second = cards.card(later, cover(), TRACK, style);
+
+        assertEquals(new CardTemplates.Stats(1, 1, 1, cards.templateStats().bytes()), cards.templateStats());
+        assertTrue(second.hasCover());
+        assertTrue(second.hasCode());
+        byte[] coverBytes = images.cover(cover()).orElseThrow();
+        byte[] codeBytes = images.code(TRACK, CardRenderer.codeMaskStyle(640)).orElseThrow();
+        Pixels.assertSamePixels(Pixels.decode(renderer.render(later, Optional.of(coverBytes), Optional.of(codeBytes),
+                style)), Pixels.decode(second.bytes()), "a card from the cache");
+        assertFalse(Arrays.equals(first.bytes(), second.bytes()), "the progress moved");
+
+        cards.card(later, cover(), TRACK, new ShareStyle.Options(ShareStyle.Mode.CARD, Optional.of(Color.RED),
+                ShareStyle.Bars.AUTO, 640));
+        cards.card(new CardContent("Сейчас играет", CONTENT.title(), CONTENT.artists(), CONTENT.collection(),
+                later.progress()), cover(), TRACK, style);
+        assertEquals(3, cards.templateStats().misses(), "another style or other words: drawn anew");
+        assertEquals(3, cards.templateStats().entries());
+    }
+
+    @Test
+    void withoutMemoryForDrawnCardsEveryCardIsDrawnWhole() {
+        Cards uncached = new Cards(images, renderer, 0);
+        uncached.card(CONTENT, cover(), TRACK, ShareStyle.Options.defaultCard());
+        CardImage again = uncached.card(CONTENT, cover(), TRACK, ShareStyle.Options.defaultCard());
+
+        assertEquals(new CardTemplates.Stats(0, 2, 0, 0), uncached.templateStats());
+        assertTrue(again.hasCover());
+    }
+
+    @Test
+    void aCardDrawnWithoutItsCoverIsNotReusedOnceTheCoverLoads() {
+        spotify.failNext("/images/", 500);
+        assertFalse(cards.card(CONTENT, cover(), TRACK, ShareStyle.Options.defaultCard()).hasCover());
+
+        CardImage withCover = cards.card(CONTENT, cover(), TRACK, ShareStyle.Options.defaultCard());
+        assertTrue(withCover.hasCover());
+        assertEquals(dominantOfFakeCover(), new Color(Pixels.decode(withCover.bytes()).getRGB(2, 2)));
     }
 
     @Test
@@ -142,6 +189,13 @@ class CardsTest {
         assertEquals("image/png", code.mimeType());
         assertEquals("spotlink-code-track-4uLU6hMCjMI75M1A2tKUQC.png", code.fileName());
         assertEquals(640, Pixels.decode(code.bytes()).getWidth());
+
+        long lookups = images.stats().hits() + images.stats().misses();
+        CardImage again = cards.code(TRACK, cover(), options).orElseThrow();
+        assertEquals(lookups + 1, images.stats().hits() + images.stats().misses(),
+                "only the code image was looked up: the cover's colour was remembered");
+        assertEquals(1, paths("/uri/plain").size(), "the same style: the cached code");
+        assertArrayEquals(code.bytes(), again.bytes());
     }
 
     @Test

@@ -40,6 +40,21 @@ final class Pixels {
         }
     }
 
+    /** Fails unless both images have the same size and every pixel is exactly equal. */
+    static void assertSamePixels(BufferedImage expected, BufferedImage actual, String what) {
+        assertEquals(expected.getWidth(), actual.getWidth(), what + ": width");
+        assertEquals(expected.getHeight(), actual.getHeight(), what + ": height");
+        for (int y = 0; y < expected.getHeight(); y++) {
+            for (int x = 0; x < expected.getWidth(); x++) {
+                if (expected.getRGB(x, y) != actual.getRGB(x, y)) {
+                    throw new AssertionError(what + ": pixel " + x + "," + y + " is "
+                            + Integer.toHexString(actual.getRGB(x, y)) + ", expected "
+                            + Integer.toHexString(expected.getRGB(x, y)));
+                }
+            }
+        }
+    }
+
     /** Row ranges [start, end) inside the box that contain any pixel differing from {@code background}. */
     static List<int[]> inkBands(BufferedImage image, int x0, int y0, int x1, int y1, Color background) {
         List<int[]> bands = new ArrayList<>();

@@ -64,6 +64,10 @@ class MetricsEndpointTest {
             assertEquals(2.0, value(text, "spotlink_image_cache_lookups_total", "result=\"miss\""));
             assertEquals(4.0, value(text, "spotlink_image_cache_lookups_total", "result=\"memory_hit\""));
             assertTrue(value(text, "spotlink_image_cache_hit_ratio", "") > 0.6);
+            // the first card drawn whole, the next two finished from it (only their progress bars drawn)
+            assertEquals(1.0, value(text, "spotlink_card_cache_lookups_total", "result=\"miss\""));
+            assertEquals(2.0, value(text, "spotlink_card_cache_lookups_total", "result=\"hit\""));
+            assertEquals(1.0, value(text, "spotlink_card_cache_entries", ""));
             assertTrue(text.contains("spotlink_rate_limit_pause_seconds{gate=\"app\"} 0.0"), text);
             assertTrue(text.contains("jvm_memory_used_bytes"), "JVM meters");
             assertFalse(text.contains(TRACK_ID), "no catalogue ids in metric names or tags");
