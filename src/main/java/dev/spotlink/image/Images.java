@@ -28,8 +28,12 @@ import org.slf4j.LoggerFactory;
 public final class Images implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Images.class);
-    /** Enough for a few commands at once; more queue, and a full queue runs the fetch on the caller. */
-    public static final int DEFAULT_THREADS = 4;
+    /**
+     * Cover fetches at once. They wait on the network, not the CPU, and each command that misses waits for its
+     * own: with 4, a burst of new tracks queued behind four 40–200 ms downloads. More queue, and a full queue runs
+     * the fetch on the caller. Idle threads end.
+     */
+    public static final int DEFAULT_THREADS = 32;
     /** How long a command waits for the parallel half; the fetch itself goes on and fills the cache. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
 
@@ -80,11 +84,15 @@ public final class Images implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(cache.get("cover " + url, () -> fetcher.fetch(url)));
+            return Optional.of(cache.get(coverKey(url), () -> fetcher.fetch(url)));
         } catch (ImageUnavailableException e) {
             log.warn("Cover art {} unavailable", url, e);
             return Optional.empty();
         }
+    }
+
+    private static String coverKey(String url) {
+        return "cover " + url;
     }
 
     /** The codes service's image for {@code uri} in {@code style}, or empty when unavailable. */
@@ -114,9 +122,13 @@ public final class Images implements AutoCloseable {
      */
     public CoverAndCode coverAndCode(String coverUrl, SpotifyUri codeUri, CodeStyle codeStyle) {
         boolean wantCover = coverUrl != null && !coverUrl.isBlank();
+        Optional<byte[]> cached = wantCover ? cache.peek(coverKey(coverUrl)) : Optional.empty();
         CompletableFuture<Optional<byte[]>> cover;
         if (!wantCover) {
             cover = CompletableFuture.completedFuture(Optional.empty());
+        } else if (cached.isPresent()) {
+            // in memory: no fetch to overlap with the code's, so no hand-off to the pool and back
+            cover = CompletableFuture.completedFuture(cached);
         } else if (executor.isShutdown()) {
             // after close() the pool would silently drop the task; fetch in turn instead of waiting for nothing
             cover = CompletableFuture.completedFuture(cover(coverUrl));

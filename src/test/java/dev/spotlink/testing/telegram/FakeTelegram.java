@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +53,8 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<String, Deque<ObjectNode>> faults = new HashMap<>();
     private final Map<Long, ObjectNode> chats = new HashMap<>();
     private final List<String> specViolations = new ArrayList<>();
+    private final Map<String, CountDownLatch> holds = new HashMap<>();
+    private final Map<String, Integer> held = new HashMap<>();
     private long nextUpdateId = 500;
     private long confirmedBelow;
     private int nextMessageId = 1;
@@ -240,6 +244,37 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /**
+     * Every call of {@code method} from now on waits for its answer until {@code release} opens (see
+     * {@link #awaitHeld}): shows how many calls the client has in flight at once.
+     */
+    public void holdAnswers(String method, CountDownLatch release) {
+        synchronized (lock) {
+            holds.put(method.toLowerCase(Locale.ROOT), release);
+        }
+    }
+
+    /** Waits until {@code count} calls of {@code method} are held at the same time; fails after {@code timeout}. */
+    public void awaitHeld(String method, int count, Duration timeout) {
+        String key = method.toLowerCase(Locale.ROOT);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (held.getOrDefault(key, 0) < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(count + " calls of " + method + " held at once expected within "
+                            + timeout + "; at most " + held.getOrDefault(key, 0) + " now");
+                }
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         synchronized (lock) {
@@ -293,6 +328,7 @@ public final class FakeTelegram implements AutoCloseable {
                 send(exchange, 400, error(400, "Bad Request: " + problem.get()));
                 return;
             }
+            hold(method);
             boolean poll = method.equals("getupdates");
             synchronized (lock) {
                 heldPolls += poll ? 1 : 0;
@@ -312,6 +348,31 @@ public final class FakeTelegram implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             // the client hung up (e.g. a long poll cancelled at shutdown), or a bug in the fake: nothing to answer
+        }
+    }
+
+    /** Waits while {@link #holdAnswers} holds this method, counted in {@link #held}. */
+    private void hold(String method) throws IOException {
+        CountDownLatch release;
+        synchronized (lock) {
+            release = holds.get(method);
+            if (release == null) {
+                return;
+            }
+            held.merge(method, 1, Integer::sum);
+            lock.notifyAll();
+        }
+        try {
+            if (!release.await(30, TimeUnit.SECONDS)) {
+                throw new IOException("held " + method + " never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while held", e);
+        } finally {
+            synchronized (lock) {
+                held.merge(method, -1, Integer::sum);
+            }
         }
     }
 

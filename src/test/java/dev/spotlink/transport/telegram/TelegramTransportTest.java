@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -242,6 +243,27 @@ class TelegramTransportTest {
         assertTrue(texts.contains("echo: group too"), texts.toString());
         telegram.awaitConfirmed(unreadable, WAIT);
         assertEquals(3, telegram.calls("sendMessage").size(), telegram.sends().toString());
+    }
+
+    @Test
+    void answersToManyChatsAreSentConcurrently() {
+        // TelegramBots sends through OkHttp's dispatcher, which lets 5 calls per host run by default: a slow upload
+        // held up the answers of every other chat behind it.
+        int chats = 24;
+        CountDownLatch release = new CountDownLatch(1);
+        telegram.holdAnswers("sendMessage", release);
+        for (int i = 0; i < chats; i++) {
+            telegram.pushUpdate(telegram.updates().privateMessage(5_000 + i, "/echo hi", "en"));
+        }
+        try {
+            telegram.awaitHeld("sendMessage", chats, WAIT);
+        } finally {
+            release.countDown();
+        }
+        for (int i = 0; i < chats; i++) {
+            telegram.awaitCall("sendMessage", WAIT);
+        }
+        assertEquals(chats, telegram.calls("sendMessage").size());
     }
 
     @Test
