@@ -30,6 +30,11 @@ public final class TokenCipher {
     private final SecretKeySpec key;
     private final Path keyFile;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * One cipher per thread, initialised anew for every value: {@code Cipher.getInstance} searches the providers
+     * each time and cost more than the decryption itself (each command reads an account's two tokens).
+     */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(TokenCipher::newCipher);
 
     /** @param keyBytes 32 bytes, copied */
     TokenCipher(byte[] keyBytes, Path keyFile) {
@@ -84,7 +89,7 @@ public final class TokenCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -101,7 +106,7 @@ public final class TokenCipher {
             throw new StoreException("Stored value " + associatedData + " is not in a known encrypted format");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_BYTES));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(ciphertext, 1 + NONCE_BYTES, ciphertext.length - 1 - NONCE_BYTES);
@@ -110,6 +115,14 @@ public final class TokenCipher {
             // GCM authenticates before releasing anything: a wrong key or moved value never yields garbage
             throw new StoreException("Stored value " + associatedData + " cannot be decrypted with the key in "
                     + keyFile + " — wrong or replaced key file (or the value was copied from another row)?", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JVM", e);
         }

@@ -48,6 +48,34 @@ class TokenCipherTest {
                 () -> cipher.decrypt(sealed, "linked_accounts|discord|43|access_token"));
         assertTrue(e.getMessage().contains("cannot be decrypted"), e.getMessage());
         assertFalse(e.getMessage().contains("secret"));
+        // the thread's cipher is used again after the failure
+        assertEquals("secret", cipher.decrypt(sealed, AAD));
+        assertEquals("next", cipher.decrypt(cipher.encrypt("next", AAD), AAD));
+    }
+
+    @Test
+    void manyThreadsEncryptAndDecryptAtOnce() throws Exception {
+        TokenCipher cipher = TokenCipher.loadOrCreate(dir.resolve("k.key"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String value = "token-" + i;
+                results.add(pool.submit(() -> {
+                    for (int round = 0; round < 50; round++) {
+                        if (!value.equals(cipher.decrypt(cipher.encrypt(value, AAD), AAD))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

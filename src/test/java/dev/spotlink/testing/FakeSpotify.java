@@ -56,7 +56,10 @@ public final class FakeSpotify implements AutoCloseable {
     private volatile boolean recording = true;
     private volatile Observer observer;
 
-    /** Told of every answered request (load driver): whose it was and how long the fake took, latency included. */
+    /**
+     * Told of every answered request (load driver), just before the answer is sent: whose it was and how long the
+     * fake took, latency included.
+     */
     @FunctionalInterface
     public interface Observer {
         /** @param accountId the Spotify account whose token the request carried, or null (images, codes) */
@@ -370,6 +373,9 @@ public final class FakeSpotify implements AutoCloseable {
                     requests.add(request);
                 }
             }
+            Observer watching = observer;
+            // before the answer: a refresh that rotates its token makes the presented one unknown afterwards
+            String account = watching == null ? null : accounts.accountOf(request);
             FakeSpotifyResponse response;
             try {
                 boolean image = request.path().startsWith("/images/") || request.path().startsWith("/uri/plain/");
@@ -383,11 +389,12 @@ public final class FakeSpotify implements AutoCloseable {
                 FakeSpotifyHttp.cutOff(exchange);
                 return;
             }
-            FakeSpotifyHttp.send(exchange, response);
-            Observer watching = observer;
             if (watching != null) {
-                watching.served(accounts.accountOf(request), request.path(), System.nanoTime() - start);
+                // Told before the answer goes out: told after it, the client could finish its whole command and the
+                // load driver read the account's upstream time before this request was added to it.
+                watching.served(account, request.path(), System.nanoTime() - start);
             }
+            FakeSpotifyHttp.send(exchange, response);
         } catch (IOException clientGone) {
             // The client timed out or hung up; nothing to answer.
         }
