@@ -1,7 +1,6 @@
 package dev.spotlink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.spotlink.card.CardRenderer;
 import dev.spotlink.card.Cards;
 import dev.spotlink.command.AccountAccess;
 import dev.spotlink.command.Command;
@@ -18,18 +17,12 @@ import dev.spotlink.command.SpotifyErrors;
 import dev.spotlink.command.UnlinkCommand;
 import dev.spotlink.config.SpotlinkConfig;
 import dev.spotlink.i18n.Messages;
-import dev.spotlink.image.Images;
 import dev.spotlink.link.AdminAlerts;
 import dev.spotlink.link.AdminAppLimit;
 import dev.spotlink.link.LinkService;
 import dev.spotlink.link.OwnAppAdvice;
 import dev.spotlink.link.OwnAppGuide;
 import dev.spotlink.metrics.Metrics;
-import dev.spotlink.spotify.Backoff;
-import dev.spotlink.spotify.HttpClients;
-import dev.spotlink.spotify.Json;
-import dev.spotlink.spotify.RateLimitGate;
-import dev.spotlink.spotify.RateLimitGates;
 import dev.spotlink.spotify.Sleeper;
 import dev.spotlink.spotify.SpotifyAccountsClient;
 import dev.spotlink.spotify.SpotifyApiClient;
@@ -49,6 +42,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,13 +63,13 @@ public final class Application implements AutoCloseable {
     private final Core core;
     private final WebServer web;
     private final ScheduledExecutorService housekeeping;
-    private final Images images;
+    private final Clients clients;
 
-    private Application(Core core, WebServer web, ScheduledExecutorService housekeeping, Images images) {
+    private Application(Core core, WebServer web, ScheduledExecutorService housekeeping, Clients clients) {
         this.core = core;
         this.web = web;
         this.housekeeping = housekeeping;
-        this.images = images;
+        this.clients = clients;
     }
 
     /** Opens the database, wires everything and starts the callback server. */
@@ -84,44 +79,87 @@ public final class Application implements AutoCloseable {
 
     /** As {@link #start(SpotlinkConfig, Clock)} with other callback server limits (tests). */
     public static Application start(SpotlinkConfig config, Clock clock, ServerLimits limits) {
-        Database database = Database.open(config.database());
+        Application app = create(config, clock, limits);
         try {
-            return wire(config, clock, database, limits);
+            app.startServer();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    /**
+     * Opens the database and wires everything; the callback server is ready to start but not listening until
+     * {@link #startServer()}, so that a caller can start it beside the chat transports.
+     */
+    public static Application create(SpotlinkConfig config, Clock clock) {
+        return create(config, clock, ServerLimits.DEFAULT);
+    }
+
+    private static Application create(SpotlinkConfig config, Clock clock, ServerLimits limits) {
+        // Opening the database (Flyway checking the schema) and building the Spotify clients, the image pipeline
+        // and the card fonts need nothing from each other, and both are mostly class loading: on two cores, side
+        // by side they take the time of the longer one instead of the sum.
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(config.database()),
+                runnable -> {
+                    Thread t = new Thread(runnable, "spotlink-database-open");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        Clients clients;
+        try {
+            clients = Clients.build(config, clock);
+        } catch (RuntimeException e) {
+            opening.thenAccept(Database::close);
+            throw e;
+        }
+        Database database;
+        try {
+            database = opened(opening);
+        } catch (RuntimeException | Error e) {
+            clients.close();
+            throw e;
+        }
+        try {
+            return wire(config, clock, database, clients, limits);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static Application wire(SpotlinkConfig config, Clock clock, Database database, ServerLimits limits) {
+    /** The database, or the exception that opening it threw (a {@link dev.spotlink.store.StoreException}...). */
+    private static Database opened(CompletableFuture<Database> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private static Application wire(SpotlinkConfig config, Clock clock, Database database, Clients clients,
+                                    ServerLimits limits) {
         TokenCipher cipher = TokenCipher.openFor(database, config.security().keyFile());
         LinkedAccountRepository accounts = new LinkedAccountRepository(database, cipher);
         PendingLinkRepository pending = new PendingLinkRepository(database, cipher);
 
-        Metrics metrics = Metrics.create(config.metrics());
-        OkHttpClient http = metrics.instrument(HttpClients.create(), config.spotify());
-        ObjectMapper json = Json.mapper();
-        // One gate per Spotify app (the admin's, and each member's own): a 429 pauses that app's Web API and token
-        // calls alike, and no other app's. Gates and back-offs keep real time (they sleep for real), whatever clock
-        // decides token expiry.
-        RateLimitGate adminGate = new RateLimitGate(RateLimitGates.name(config.spotify().clientId()),
-                metrics.rateLimitWaits("app", Sleeper.system()));
-        Sleeper ownAppWaits = metrics.rateLimitWaits("own_apps", Sleeper.system());
-        RateLimitGates appGates = new RateLimitGates(config.spotify().clientId(), adminGate,
-                RateLimitGates.DEFAULT_MAX_APPS, id -> new RateLimitGate(RateLimitGates.name(id), ownAppWaits));
-        RateLimitGate codesGate = new RateLimitGate("Spotify codes", metrics.rateLimitWaits("codes", Sleeper.system()));
-        metrics.bindRateLimitGate("app", adminGate);
-        metrics.bindRateLimitGate("codes", codesGate);
-        SpotifyAccountsClient accountsClient = new SpotifyAccountsClient(http, json, config.spotify(), clock,
-                appGates, Backoff.standard());
-        SpotifyApiClient api = new SpotifyApiClient(http, json, config.spotify().apiUrl(), appGates,
-                Backoff.standard());
-        SpotifyCodesClient codes = new SpotifyCodesClient(http, config.spotify().codesUrl(),
-                codesGate, Backoff.standard());
+        Metrics metrics = clients.metrics();
+        OkHttpClient http = clients.http();
+        ObjectMapper json = clients.json();
+        SpotifyAccountsClient accountsClient = clients.accounts();
+        SpotifyApiClient api = clients.api();
+        SpotifyCodesClient codes = clients.codes();
         TokenManager tokens = new TokenManager(accounts, accountsClient, clock, TokenManager.DEFAULT_MAX_RETRY_AFTER,
                 Sleeper.system(), RefreshLock.forDatabase(database));
 
-        Messages messages = new Messages();
+        Messages messages = clients.messages();
         Notifiers notifiers = new Notifiers();
         AdminAlerts alerts = new AdminAlerts(new BotStateRepository(database, clock), notifiers, messages, clock,
                 config.spotify().clientId(), config.link().ownApp());
@@ -130,10 +168,8 @@ public final class Application implements AutoCloseable {
                 notifiers, alerts, guide, messages, config.link(), clock, new SecureRandom());
 
         AccountAccess access = new AccountAccess(accounts, messages);
-        Images images = Images.create(http, codes, config.cache(), config.imageCacheDirectory());
-        metrics.bindImageCache(images);
         // Drawn cards get the same memory bound as the images they are drawn from (0 turns both off).
-        Cards cards = new Cards(images, new CardRenderer(), config.cache().memoryBytes());
+        Cards cards = new Cards(clients.images(), clients.renderer(), config.cache().memoryBytes());
         metrics.bindCardTemplates(cards);
         List<Command> commands = new ArrayList<>(List.of(
                 new LinkCommand(links, new AdminAppLimit(accounts, config.spotify().clientId(),
@@ -152,7 +188,7 @@ public final class Application implements AutoCloseable {
         String callbackPath = callbackPath(config);
         WebhookEndpoint webhooks = new WebhookEndpoint();
         WebServer web = new WebServer(config.server().host(), config.server().port(), callbackPath, links,
-                messages, health, json, limits, webhooks, metrics).start();
+                messages, health, json, limits, webhooks, metrics);
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "spotlink-housekeeping");
@@ -162,7 +198,7 @@ public final class Application implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(() -> purge(links), 1, 60, TimeUnit.MINUTES);
         Core core = new Core(clock, database, accounts, http, json, api, codes, tokens, messages, notifiers, links,
                 registry, health, webhooks);
-        return new Application(core, web, housekeeping, images);
+        return new Application(core, web, housekeeping, clients);
     }
 
     private static String callbackPath(SpotlinkConfig config) {
@@ -180,6 +216,14 @@ public final class Application implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Purging old pending links failed; will retry next hour", e);
         }
+    }
+
+    /**
+     * Starts the callback server (once; {@link #start} did already). The chat transports do not need it, so
+     * {@code Main} starts it beside them.
+     */
+    public void startServer() {
+        web.start();
     }
 
     /** The wired services, for transports. */
@@ -208,9 +252,7 @@ public final class Application implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Stopping the callback server failed", e);
         }
-        images.close();
-        core.http().dispatcher().executorService().shutdown();
-        core.http().connectionPool().evictAll();
+        clients.close();
         core.database().close();
         log.info("Spotlink stopped");
     }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -98,7 +99,9 @@ public final class Main {
         }
         Application app;
         try {
-            app = Application.start(config, Clock.systemUTC());
+            // the bot starts its callback server beside the chat transports (runBot); the console needs it first
+            app = cli.console() ? Application.start(config, Clock.systemUTC())
+                    : Application.create(config, Clock.systemUTC());
         } catch (StoreException e) {
             System.err.println(e.getMessage());
             log.debug("Start-up failed", e);
@@ -168,16 +171,20 @@ public final class Main {
             app.close();
             stopped.countDown();
         }, "spotlink-shutdown"));
-        // The transports are independent, and each spends its start waiting on its platform (login, gateway READY,
-        // getMe): starting them side by side makes the bot ready sooner.
+        // The transports and the callback server are independent, and each transport spends its start waiting on
+        // its platform (login, gateway READY, getMe): starting them side by side makes the bot ready sooner.
         List<Callable<AutoCloseable>> starts = new ArrayList<>();
         config.discord().ifPresent(discord -> starts.add(() -> DiscordTransport.create(discord, app.core()).start()));
+        CompletableFuture<Void> listening = new CompletableFuture<>();
         config.telegram().ifPresent(telegram -> starts.add(() -> {
             TelegramTransport transport = TelegramTransport.create(telegram, app.core());
+            if (telegram.webhook().isPresent()) {
+                listening.join(); // Telegram may deliver to the webhook the moment setWebhook returns
+            }
             transport.start();
             return transport;
         }));
-        if (!startAll(starts, transports)) {
+        if (!startAll(app, listening, starts, transports)) {
             return EXIT_STARTUP;
         }
         try {
@@ -188,8 +195,12 @@ public final class Main {
         return 0;
     }
 
-    /** Runs every start at once and waits for all; false (after logging why) when any failed. */
-    private static boolean startAll(List<Callable<AutoCloseable>> starts, List<AutoCloseable> started) {
+    /**
+     * Runs every transport start at once, starts the callback server on this thread meanwhile (completing
+     * {@code listening}), and waits for all; false (after logging why) when any failed.
+     */
+    private static boolean startAll(Application app, CompletableFuture<Void> listening,
+                                    List<Callable<AutoCloseable>> starts, List<AutoCloseable> started) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, starts.size()), r -> {
             Thread t = new Thread(r, "spotlink-start");
             t.setDaemon(true);
@@ -201,6 +212,14 @@ public final class Main {
                 running.add(pool.submit(start));
             }
             boolean ok = true;
+            try {
+                app.startServer();
+                listening.complete(null);
+            } catch (RuntimeException e) {
+                listening.completeExceptionally(e);
+                log.error("Spotlink could not start", e);
+                ok = false;
+            }
             for (Future<AutoCloseable> future : running) {
                 try {
                     started.add(future.get()); // a started transport is closed by the shutdown hook either way

@@ -185,20 +185,24 @@ public final class Database implements AutoCloseable {
         // SQLite lets one writer in at a time: queue here. PostgreSQL writers run side by side.
         boolean queue = engine == DatabaseEngine.SQLITE;
         for (int attempt = 1; ; attempt++) {
-            if (queue) {
-                lockForWrite();
-            }
-            try {
-                return runTransaction(work);
+            // Opened before queueing: opening is a file open plus pragmas, no lock of SQLite's, and every writer
+            // holding the write slot meanwhile would make all the others wait for it.
+            try (Connection connection = connection()) {
+                if (queue) {
+                    lockForWrite();
+                }
+                try {
+                    return runTransaction(connection, work);
+                } finally {
+                    if (queue) {
+                        writeLock.unlock();
+                    }
+                }
             } catch (SQLException e) {
                 if (!engine.isRetryable(e) || attempt == MAX_ATTEMPTS) {
                     throw failure(e, attempt);
                 }
                 retrying(e, attempt);
-            } finally {
-                if (queue) {
-                    writeLock.unlock();
-                }
             }
             pause(attempt);
         }
@@ -310,26 +314,24 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    private <T> T runTransaction(SqlWork<T> work) throws SQLException {
-        try (Connection connection = connection()) {
-            connection.setAutoCommit(false); // BEGIN IMMEDIATE, waiting up to busy_timeout for the write lock
-            boolean committed = false;
-            try {
-                T result = work.run(connection);
-                if (engine == DatabaseEngine.SQLITE) {
-                    // Not commit(): sqlite-jdbc's commit() issues the next BEGIN IMMEDIATE right away, which can
-                    // fail with SQLITE_BUSY after our data is already committed and would make the retry apply it
-                    // twice.
-                    connection.setAutoCommit(true);
-                } else {
-                    connection.commit();
-                }
-                committed = true;
-                return result;
-            } finally {
-                if (!committed) {
-                    rollbackQuietly(connection, engine);
-                }
+    private <T> T runTransaction(Connection connection, SqlWork<T> work) throws SQLException {
+        connection.setAutoCommit(false); // BEGIN IMMEDIATE, waiting up to busy_timeout for the write lock
+        boolean committed = false;
+        try {
+            T result = work.run(connection);
+            if (engine == DatabaseEngine.SQLITE) {
+                // Not commit(): sqlite-jdbc's commit() issues the next BEGIN IMMEDIATE right away, which can
+                // fail with SQLITE_BUSY after our data is already committed and would make the retry apply it
+                // twice.
+                connection.setAutoCommit(true);
+            } else {
+                connection.commit();
+            }
+            committed = true;
+            return result;
+        } finally {
+            if (!committed) {
+                rollbackQuietly(connection, engine);
             }
         }
     }

@@ -102,7 +102,10 @@ public final class LinkedAccountRepository {
                 ps.setString(12, statusId(AccountStatus.ACTIVE));
                 ps.executeUpdate();
             }
-            return findByUser(c, user).orElseThrow(() -> new SQLException("Saved account vanished: " + user));
+            // Read back for the id and the kept sharing choice, but not decrypted: the tokens are the ones just
+            // written, and decrypting here would hold the single write slot for nothing.
+            return byUser(c, user, rs -> map(rs, link.accessToken(), link.refreshToken()))
+                    .orElseThrow(() -> new SQLException("Saved account vanished: " + user));
         });
     }
 
@@ -265,12 +268,24 @@ public final class LinkedAccountRepository {
     }
 
     private Optional<LinkedAccount> findByUser(Connection c, ChatUser user) throws SQLException {
+        return byUser(c, user, this::map);
+    }
+
+    private static Optional<LinkedAccount> byUser(Connection c, ChatUser user, Row row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM linked_accounts WHERE platform = ? AND chat_user_id = ?")) {
             ps.setString(1, user.platform().id());
             ps.setString(2, user.userId());
-            return single(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
+            }
         }
+    }
+
+    /** Maps the current row of a {@code SELECT COLUMNS}. */
+    @FunctionalInterface
+    private interface Row {
+        LinkedAccount map(ResultSet rs) throws SQLException;
     }
 
     private static Optional<ChatUser> ownerOf(Connection c, long id) throws SQLException {
@@ -292,20 +307,30 @@ public final class LinkedAccountRepository {
     }
 
     private LinkedAccount map(ResultSet rs) throws SQLException {
-        ChatUser user = new ChatUser(Platform.fromId(rs.getString("platform")), rs.getString("chat_user_id"));
+        ChatUser user = user(rs);
+        return map(rs, cipher.decrypt(rs.getBytes("access_token_enc"), aad(user, ACCESS)),
+                cipher.decrypt(rs.getBytes("refresh_token_enc"), aad(user, REFRESH)));
+    }
+
+    /** The row with tokens already known in plain text. */
+    private static LinkedAccount map(ResultSet rs, String accessToken, String refreshToken) throws SQLException {
         return new LinkedAccount(
                 rs.getLong("id"),
-                user,
+                user(rs),
                 rs.getString("spotify_account_id"),
                 rs.getString("display_name"),
                 rs.getString("client_id"),
-                cipher.decrypt(rs.getBytes("access_token_enc"), aad(user, ACCESS)),
-                cipher.decrypt(rs.getBytes("refresh_token_enc"), aad(user, REFRESH)),
+                accessToken,
+                refreshToken,
                 Instant.ofEpochMilli(rs.getLong("expires_at")),
                 rs.getString("scopes"),
                 Instant.ofEpochMilli(rs.getLong("linked_at")),
                 AccountStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 rs.getBoolean("sharing_enabled"));
+    }
+
+    private static ChatUser user(ResultSet rs) throws SQLException {
+        return new ChatUser(Platform.fromId(rs.getString("platform")), rs.getString("chat_user_id"));
     }
 
     /** One account's tokens under the new key. */
