@@ -124,6 +124,7 @@ public final class Application implements AutoCloseable {
         try {
             return wire(config, clock, database, clients, limits);
         } catch (RuntimeException e) {
+            clients.close();
             database.close();
             throw e;
         }
