@@ -11,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteDataSource;
@@ -95,7 +94,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = null;
         try {
             pool = PostgresPool.open(config);
-            migrate(pool, DatabaseEngine.POSTGRESQL);
+            SchemaMigration.migrate(pool, DatabaseEngine.POSTGRESQL);
             log.info("Opened database {} (PostgreSQL, up to {} connections)", shown, config.poolSize());
             return new Database(shown, DatabaseEngine.POSTGRESQL, pool, null, null, pool, config.poolSize());
         } catch (RuntimeException e) { // pool start-up and Flyway failures are RuntimeExceptions
@@ -131,7 +130,7 @@ public final class Database implements AutoCloseable {
         try {
             keeper = dataSource.getConnection();
             String journalMode = SqliteFiles.enableWal(keeper);
-            migrate(dataSource, DatabaseEngine.SQLITE);
+            SchemaMigration.migrate(dataSource, DatabaseEngine.SQLITE);
             SqliteFiles.holdWalOpen(keeper);
             log.info("Opened database {} (journal_mode={})", file.toAbsolutePath(), journalMode);
             return new Database(jdbcUrl, DatabaseEngine.SQLITE, dataSource, keeper, inUse, null, 1);
@@ -397,15 +396,6 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             log.warn("Closing a database connection failed", e);
         }
-    }
-
-    private static void migrate(DataSource dataSource, DatabaseEngine engine) {
-        Flyway.configure(Database.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations(engine.migrationLocations())
-                .validateMigrationNaming(true)
-                .load()
-                .migrate();
     }
 
     /** The database file named by a {@code jdbc:sqlite:} URL; in-memory and non-SQLite URLs are refused. */

@@ -47,7 +47,7 @@ public final class TestDatabases {
     /**
      * A new database on the shared PostgreSQL server (the server starts on first use), with the schema but no
      * rows: a copy of a template that the real migrations built once, so each test skips running them again
-     * (opening it still validates them).
+     * (opening it finds the schema current).
      */
     public static DatabaseConfig freshPostgres() {
         EmbeddedPostgres pg = server();
