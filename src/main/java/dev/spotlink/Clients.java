@@ -16,6 +16,7 @@ import dev.spotlink.spotify.SpotifyAccountsClient;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.OkHttpClient;
 
 /**
@@ -29,6 +30,13 @@ record Clients(Metrics metrics, OkHttpClient http, ObjectMapper json, SpotifyAcc
 
     /** @param clock decides token expiry; gates and back-offs keep real time whatever it is */
     static Clients build(SpotlinkConfig config, Clock clock) {
+        // The card renderer loads fonts and much of AWT, the rest TLS, OkHttp and Jackson: independent class loading
+        // that two cores do side by side.
+        CompletableFuture<CardRenderer> renderer = CompletableFuture.supplyAsync(CardRenderer::new, task -> {
+            Thread t = new Thread(task, "spotlink-card-fonts");
+            t.setDaemon(true);
+            t.start();
+        });
         Metrics metrics = Metrics.create(config.metrics());
         OkHttpClient http = metrics.instrument(HttpClients.create(), config.spotify());
         ObjectMapper json = Json.mapper();
@@ -51,7 +59,7 @@ record Clients(Metrics metrics, OkHttpClient http, ObjectMapper json, SpotifyAcc
                 codesGate, Backoff.standard());
         Images images = Images.create(http, codes, config.cache(), config.imageCacheDirectory());
         metrics.bindImageCache(images);
-        return new Clients(metrics, http, json, accounts, api, codes, new Messages(), images, new CardRenderer());
+        return new Clients(metrics, http, json, accounts, api, codes, new Messages(), images, renderer.join());
     }
 
     /** Stops the image fetch threads and the HTTP client's threads and idle connections. */
