@@ -260,17 +260,8 @@ public final class FakeTelegram implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             while (held.getOrDefault(key, 0) < count) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError(count + " calls of " + method + " held at once expected within "
-                            + timeout + "; at most " + held.getOrDefault(key, 0) + " now");
-                }
-                try {
-                    lock.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted", e);
-                }
+                waitUntil(deadline, count + " calls of " + method + " held at once (" + held.getOrDefault(key, 0)
+                        + " so far)");
             }
         }
     }
