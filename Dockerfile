@@ -21,6 +21,11 @@ WORKDIR /app
 COPY --from=build /src/target/spotlink.jar /app/spotlink.jar
 COPY config.example.properties /app/config.example.properties
 
+# AppCDS: one training start of this jar saves the classes it loads; every start maps them instead of loading
+# them again (about half the start-up time). A missing or mismatched archive is ignored with a warning.
+COPY src/main/docker/cds-training.sh /tmp/cds-training.sh
+RUN sh /tmp/cds-training.sh /app/spotlink.jar /app/spotlink.jsa && rm /tmp/cds-training.sh
+
 # database, key file and (optionally) config.properties live on the volume: back it up as a whole
 ENV SPOTLINK_SERVER_HOST=0.0.0.0 \
     SPOTLINK_SERVER_PORT=8080 \
@@ -32,4 +37,4 @@ EXPOSE 8080
 USER spotlink
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD curl -fsS "http://127.0.0.1:${SPOTLINK_SERVER_PORT}/health" || exit 1
-ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/spotlink.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/spotlink.jsa", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/spotlink.jar"]

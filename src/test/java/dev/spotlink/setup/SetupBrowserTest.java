@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +64,7 @@ class SetupBrowserTest {
                     ""), StandardCharsets.UTF_8);
             try (BotProcess bot = BotProcess.start(config, port, dir.resolve("bot.log"));
                  Browser browser = Browser.start(dir.resolve("chromium"), 1280, 1100)) {
-                String link = awaitLink(bot);
+                String link = bot.awaitOutput(LINK, WAIT);
                 String base = "http://127.0.0.1:" + port;
 
                 // no token, or a wrong one: refused, and the real link still works afterwards
@@ -221,18 +220,5 @@ class SetupBrowserTest {
         assertEquals(Integer.toString(port), written.getProperty("server.port"), "the admin's keys stay");
         assertTrue(Files.readString(config).startsWith("# endpoints of the fakes"), "comments stay");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)));
-    }
-
-    private static String awaitLink(BotProcess bot) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher m = LINK.matcher(bot.log());
-            if (m.find()) {
-                return m.group();
-            }
-            assertTrue(bot.isAlive(), () -> "exited instead of opening the set-up page:\n" + bot.log());
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no set-up link within " + WAIT + ":\n" + bot.log());
     }
 }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The bot as a separate JVM ({@code dev.spotlink.Main} on this test's class path), for what only a real process
@@ -66,16 +68,28 @@ public final class BotProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), "dev.spotlink.Main"));
         command.addAll(List.of(args));
         command.addAll(List.of("--config", configFile.toString()));
+        return exec(command, configFile.getParent(), port, logFile);
+    }
+
+    /**
+     * Starts {@code command} as it is (a command line a user types, with {@code java} already resolved) in
+     * {@code workDir}, which holds the config it reads; {@code port} is the callback server's, for
+     * {@link #awaitHealthy()}; {@code env}: more variables, as name, value, name, value. Does not wait for anything.
+     */
+    public static BotProcess exec(List<String> command, Path workDir, int port, Path logFile, String... env) {
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(configFile.getParent().toFile())
+                .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         // the child must read only the config file it is given, not whatever SPOTLINK_* this JVM runs with
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("SPOTLINK_"));
-        env.put("SPOTLINK_LOG_LEVEL", "INFO");
-        env.put("SPOTLINK_TEST_LOG_LEVEL", "INFO");
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("SPOTLINK_"));
+        environment.put("SPOTLINK_LOG_LEVEL", "INFO");
+        environment.put("SPOTLINK_TEST_LOG_LEVEL", "INFO");
+        for (int i = 0; i + 1 < env.length; i += 2) {
+            environment.put(env[i], env[i + 1]);
+        }
         try {
             return new BotProcess(builder.start(), logFile, port);
         } catch (IOException e) {
@@ -140,6 +154,31 @@ public final class BotProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The first match of {@code pattern} in the output, waiting up to {@code timeout}; fails if the process ends. */
+    public String awaitOutput(Pattern pattern, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher match = pattern.matcher(log());
+            if (match.find()) {
+                return match.group();
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("exited before printing " + pattern + ":\n" + log());
+            }
+            pause(Duration.ofMillis(50));
+        }
+        throw new AssertionError("nothing like " + pattern + " within " + timeout + ":\n" + log());
+    }
+
+    /** Writes {@code text} to the process's standard input and closes it (a user typing, then Ctrl-D). */
+    public void type(String text) {
+        try (var in = process.getOutputStream()) {
+            in.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -165,7 +204,8 @@ public final class BotProcess implements AutoCloseable {
         }
     }
 
-    private static String javaBinary() {
+    /** The {@code java} of the JVM running the tests (the one a user's {@code java} on the PATH stands for). */
+    public static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -120,7 +120,7 @@ public final class FakeTelegram implements AutoCloseable {
         return webhook.statuses();
     }
 
-    /** True when the Bot API spec file was found and requests are checked against it. */
+    /** True when the vendored Bot API spec was read and requests are checked against it. */
     public boolean checksAgainstSpec() {
         return spec.present();
     }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,16 +12,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks requests against the machine-readable Bot API ({@code ../shared/specs/tgapi.json}): required
- * parameters present, and nested objects (keyboards, inline results, reply parameters) with their required
- * fields, so a payload the real API would refuse is refused here too. Absent spec file: no checks.
+ * Checks requests against the machine-readable Bot API (the vendored {@code specs/tgapi.json} on the test class
+ * path, see {@code specs/SOURCES.md}): required parameters present, and nested objects (keyboards, inline
+ * results, reply parameters) with their required fields, so a payload the real API would refuse is refused here
+ * too. A missing spec fails loudly: checks that silently turn off would let every fake test pass unchecked.
  */
 final class FakeTelegramSpec {
 
     private static final Pattern MUST_BE = Pattern.compile("must be (\\w+)");
-    private static final List<Path> LOCATIONS = List.of(
-            Path.of("..", "shared", "specs", "tgapi.json"),
-            Path.of("shared", "specs", "tgapi.json"));
+    private static final String RESOURCE = "/specs/tgapi.json";
 
     private final JsonNode spec;
 
@@ -31,27 +29,24 @@ final class FakeTelegramSpec {
     }
 
     static FakeTelegramSpec load(ObjectMapper mapper) {
-        for (Path path : LOCATIONS) {
-            if (Files.isRegularFile(path)) {
-                try {
-                    return new FakeTelegramSpec(mapper.readTree(path.toFile()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        try (InputStream in = FakeTelegramSpec.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The vendored Bot API spec " + RESOURCE
+                        + " is missing from the test class path (src/test/resources" + RESOURCE + ")");
             }
+            return new FakeTelegramSpec(mapper.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new FakeTelegramSpec(null);
     }
 
+    /** True when the spec describes methods and types (a truncated or foreign file would not). */
     boolean present() {
-        return spec != null;
+        return spec.path("methods").size() > 0 && spec.path("types").size() > 0;
     }
 
     /** The first problem with a call's parameters, as Telegram would word it; empty when fine. */
     Optional<String> check(String method, JsonNode params, List<String> fileFields) {
-        if (spec == null) {
-            return Optional.empty();
-        }
         JsonNode methodSpec = findIgnoringCase(spec.path("methods"), method);
         if (methodSpec == null) {
             return Optional.empty(); // unknown methods get 404 elsewhere

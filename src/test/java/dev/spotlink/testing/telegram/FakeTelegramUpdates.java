@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Builds updates shaped like the Bot API's {@code Update} ({@code ../shared/specs/tgapi.json}): messages in
+ * Builds updates shaped like the Bot API's {@code Update} (the vendored {@code specs/tgapi.json}): messages in
  * private chats and groups, replies, inline queries, and the malformed kinds a bot must survive. Push them with
  * {@link FakeTelegram#pushUpdate}, which assigns {@code update_id}.
  */

@@ -63,7 +63,7 @@ class TelegramTransportTest {
     @Test
     void startLogsInPublishesMenusInEnglishAndRussianAndPollsOnlyWhatItHandles() {
         assertEquals(FakeTelegram.BOT_USERNAME, transport.botUsername());
-        assertTrue(telegram.checksAgainstSpec(), "the Bot API spec should be found in ../shared/specs");
+        assertTrue(telegram.checksAgainstSpec(), "the vendored Bot API spec (src/test/resources/specs/tgapi.json) should be read");
         FakeTelegramCall english = telegram.awaitCall("setMyCommands", WAIT);
         FakeTelegramCall russian = telegram.awaitCall("setMyCommands", WAIT);
         assertNull(english.string("language_code"));
