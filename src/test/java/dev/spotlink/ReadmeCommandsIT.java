@@ -92,8 +92,9 @@ class ReadmeCommandsIT {
     }
 
     @AfterEach
-    void stopFakes() {
+    void stopFakes() throws IOException {
         spotify.close();
+        Files.deleteIfExists(dir.resolve("target/spotlink.jar")); // the link, not the jar (JUnit would warn)
     }
 
     @Test
