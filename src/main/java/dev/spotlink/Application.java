@@ -188,8 +188,11 @@ public final class Application implements AutoCloseable {
         Health health = new Health(database::isOpen);
         String callbackPath = callbackPath(config);
         WebhookEndpoint webhooks = new WebhookEndpoint();
+        // server.trust-proxy wins over the limits' own proxies (tests set those directly)
+        ServerLimits serverLimits = config.server().trustProxy().isEmpty() ? limits
+                : limits.withTrustedProxies(config.server().trustProxy());
         WebServer web = new WebServer(config.server().host(), config.server().port(), callbackPath, links,
-                messages, health, json, limits, webhooks, metrics);
+                messages, health, json, serverLimits, webhooks, metrics);
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "spotlink-housekeeping");

@@ -45,6 +45,7 @@ final class ConfigBinder {
         String codesUrl = withDefault(SPOTIFY_CODES_URL, ConfigValues::httpBaseUrl);
         String host = withDefault(SERVER_HOST, ConfigValues::noSpaces);
         Integer port = withDefault(SERVER_PORT, ConfigValues::port);
+        TrustedProxies trustProxy = optional(SERVER_TRUST_PROXY, TrustedProxies::parse).orElse(TrustedProxies.NONE);
         DatabaseConfig database = database();
         Path keyFile = withDefault(SECURITY_KEY_FILE, ConfigValues::path);
         Duration ttl = withDefault(LINK_TTL, ConfigValues::ttl);
@@ -73,7 +74,7 @@ final class ConfigBinder {
         return Optional.of(new SpotlinkConfig(
                 source,
                 new SpotifyConfig(clientId, clientSecret, redirectUri, accountsUrl, apiUrl, codesUrl),
-                new ServerConfig(host, port),
+                new ServerConfig(host, port, trustProxy),
                 database,
                 new SecurityConfig(keyFile),
                 new LinkConfig(ttl, ownApp, extendedQuota),

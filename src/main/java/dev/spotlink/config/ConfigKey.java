@@ -16,6 +16,7 @@ public enum ConfigKey {
     SPOTIFY_CODES_URL("spotify.codes-url", "https://scannables.scdn.co", false, false),
     SERVER_HOST("server.host", "127.0.0.1", false, false),
     SERVER_PORT("server.port", "8080", false, false),
+    SERVER_TRUST_PROXY("server.trust-proxy", null, false, false),
     DATABASE_URL("database.url", "jdbc:sqlite:data/spotlink.db", false, false),
     DATABASE_USER("database.user", null, false, false),
     DATABASE_PASSWORD("database.password", null, false, true),

@@ -39,6 +39,8 @@ public final class ConfigPrinter {
         shown.put(SPOTIFY_CODES_URL, spotify.codesUrl());
         shown.put(SERVER_HOST, config.server().host());
         shown.put(SERVER_PORT, Integer.toString(config.server().port()));
+        shown.put(SERVER_TRUST_PROXY, config.server().trustProxy().isEmpty() ? NOT_SET + " (no proxy trusted)"
+                : config.server().trustProxy().toString());
         shown.put(DATABASE_URL, config.database().redactedUrl());
         shown.put(DATABASE_USER, config.database().user().orElse(NOT_SET));
         shown.put(DATABASE_PASSWORD, config.database().password().map(String::valueOf).orElse(NOT_SET));

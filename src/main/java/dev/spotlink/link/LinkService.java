@@ -125,6 +125,15 @@ public final class LinkService {
     }
 
     /**
+     * Whether a callback carrying {@code state} can complete a link: the bot issued it, nobody used it yet and it
+     * has not expired. Rate limits spend nothing on such callbacks, so nobody can lock members out of linking.
+     */
+    public boolean canComplete(String state) {
+        return state != null && STATE_FORMAT.matcher(state).matches()
+                && pendingLinks.isClaimable(hash(state), clock.instant());
+    }
+
+    /**
      * Completes a callback. A state that is malformed, unknown, expired or used never leads to a token request.
      *
      * @param fallback locale for pages about states we cannot attribute to a user (the browser's language)
