@@ -28,7 +28,10 @@ public enum ConfigKey {
     CACHE_MEMORY_BYTES("cache.memory-bytes", "32MiB", false, false),
     CACHE_DISK("cache.disk", "false", false, false),
     CACHE_DISK_BYTES("cache.disk-bytes", "256MiB", false, false),
-    COMMAND_COOLDOWN("command.cooldown", "2s", false, false),
+    COMMAND_BURST("command.burst", "5", false, false),
+    COMMAND_REFILL("command.refill", "2s", false, false),
+    /** Deprecated: the old name of {@link #COMMAND_REFILL}, still read when that is not set. */
+    COMMAND_COOLDOWN("command.cooldown", null, false, false),
     DISCORD_TOKEN("discord.token", null, false, true),
     DISCORD_API_URL("discord.api-url", "https://discord.com/api/v10/", false, false),
     DISCORD_GATEWAY_URL("discord.gateway-url", "wss://gateway.discord.gg/", false, false),

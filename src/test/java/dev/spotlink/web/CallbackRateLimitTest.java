@@ -82,10 +82,8 @@ class CallbackRateLimitTest {
     void serverTrustProxyFromTheConfigGivesEachVisitorBehindTheProxyTheirOwnBudget() {
         FakeSpotify spotify = FakeSpotify.start();
         SpotlinkConfig base = TestConfigs.config(spotify, dataDir);
-        SpotlinkConfig config = new SpotlinkConfig(base.source(), base.spotify(),
-                new ServerConfig(base.server().host(), base.server().port(), TrustedProxies.parse("127.0.0.0/8")),
-                base.database(), base.security(), base.link(), base.discord(), base.telegram(), base.cache(),
-                base.command(), base.metrics());
+        SpotlinkConfig config = TestConfigs.withServer(base,
+                new ServerConfig(base.server().host(), base.server().port(), TrustedProxies.parse("127.0.0.0/8")));
         bot = new ConsoleHarness(dataDir, spotify, config);
         String made = bot.serverUrl() + "/callback?code=x&state=" + "D".repeat(43);
         Map<String, String> mallory = Map.of("X-Forwarded-For", "198.51.100.66");
