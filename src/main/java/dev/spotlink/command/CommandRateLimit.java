@@ -86,6 +86,17 @@ public final class CommandRateLimit {
         }
     }
 
+    /** The clock it runs on: caches that go with it (recent inline answers) run on the same. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Whole seconds rounded up, at least 1: a user told "0 s" who tries at once would be refused again. */
+    public static long wholeSeconds(Duration duration) {
+        long seconds = duration.getSeconds() + (duration.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
+
     /** Users currently remembered (tests check the bound). */
     int tracked() {
         synchronized (buckets) {

@@ -49,6 +49,11 @@ public final class CommandRegistry {
         }
     }
 
+    /** The per-user limit of Spotify-calling commands (Telegram's inline queries spend from it too). */
+    public CommandRateLimit rateLimit() {
+        return rateLimit;
+    }
+
     public List<Command> commands() {
         return List.copyOf(commands.values());
     }
@@ -71,7 +76,7 @@ public final class CommandRegistry {
                 log.debug("/{} for {} held back: over the rate limit for {} ms", name, context.user(),
                         wait.get().toMillis());
                 context.replyPrivately(Reply.error(messages.get(context.locale(), "error.cooldown",
-                        wholeSeconds(wait.get()))));
+                        CommandRateLimit.wholeSeconds(wait.get()))));
                 return;
             }
         }
@@ -84,12 +89,6 @@ public final class CommandRegistry {
             log.error("Command /{} failed for {}", name, context.user(), e);
             context.replyPrivately(Reply.error(messages.get(context.locale(), "error.internal")));
         }
-    }
-
-    /** Whole seconds rounded up, at least 1: a user told "0 s" who tries at once would be refused again. */
-    private static long wholeSeconds(Duration duration) {
-        long seconds = duration.getSeconds() + (duration.getNano() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
     }
 
     private Optional<String> checkChoices(CommandSpec spec, CommandArgs args, Locale locale) {
