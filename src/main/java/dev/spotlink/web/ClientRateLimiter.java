@@ -8,9 +8,10 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket per client address that only failures drain: a client is let in while it has a token, and each
- * of its requests that fails costs one ({@code burst} of them, then one more per {@code refill}). Only a state the
- * bot issued can complete a link, so users behind one NAT or proxy linking at the same time never throttle each
- * other, while a flood of made-up callbacks runs dry after {@code burst}. Concurrent failures may overdraw a
+ * of its requests that fails costs one ({@code burst} of them, then one more per {@code refill}). Callbacks that
+ * carry a live state (issued, unused, unexpired) never reach it: {@link WebServer} looks the state up first. So
+ * users behind one NAT or proxy linking at the same time never throttle each other, and a flood of made-up
+ * callbacks runs dry after {@code burst} without ever holding back a real one. Concurrent failures may overdraw a
  * bucket (down to {@code -burst}), which only lengthens that client's wait.
  *
  * <p>Memory is bounded: at most {@code maxClients} buckets. When a new address arrives and the table is full, the

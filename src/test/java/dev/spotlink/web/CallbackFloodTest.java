@@ -3,6 +3,7 @@ package dev.spotlink.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spotlink.config.TrustedProxies;
 import dev.spotlink.store.ChatUser;
 import dev.spotlink.store.Platform;
 import dev.spotlink.testing.ConsoleHarness;
@@ -93,6 +94,25 @@ class CallbackFloodTest {
         ConsoleHarness.Page page = bot.linkAs("alice-account");
         assertEquals(200, page.status(), page.body());
         assertEquals(429, bot.get(made, Map.of()).status(), "and the garbage is still held back");
+    }
+
+    @Test
+    void aFloodFromManyAddressesThatFillsTheLimitersTableStillLetsANewcomerLink() {
+        ServerLimits small = new ServerLimits(8 * 1024, 16 * 1024, 2, Duration.ofHours(1), 3,
+                TrustedProxies.parse("127.0.0.1"), Duration.ofSeconds(10));
+        bot = new ConsoleHarness(dataDir, small);
+        String made = bot.serverUrl() + "/callback?code=x&state=" + "E".repeat(43);
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertTrue(bot.get(made, Map.of("X-Forwarded-For", "198.51.100." + i)).status() >= 400);
+            }
+        }
+        Map<String, String> newcomer = Map.of("X-Forwarded-For", "192.0.2.99");
+        assertEquals(429, bot.get(made, newcomer).status(),
+                "past the table's bound, unknown addresses share one budget for failures");
+        bot.spotify.addUser("alice-account", "Alice");
+        URI redirect = bot.spotify.consent(bot.link(), "alice-account");
+        assertEquals(200, bot.get(redirect.toString(), newcomer).status(), "but a live state is never held back");
     }
 
     /** Unknown states, malformed ones (SQL included), missing parameters and a cancel with a made-up state. */
