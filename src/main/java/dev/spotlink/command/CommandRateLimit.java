@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,7 +30,7 @@ public final class CommandRateLimit {
     private final Clock clock;
     private final int maxTracked;
     // access order: the least recently seen user comes first
-    private final LinkedHashMap<ChatUser, Bucket> buckets = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<ChatUser, TokenBucket> buckets = new LinkedHashMap<>(64, 0.75f, true);
 
     /**
      * @param burst  commands a user may send at once (at least 1)
@@ -66,23 +65,22 @@ public final class CommandRateLimit {
         if (refill.isZero()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
+        long now = nanos(clock.instant());
         synchronized (buckets) {
-            Bucket bucket = buckets.get(user);
+            TokenBucket bucket = buckets.get(user);
             if (bucket == null) {
                 if (buckets.size() >= maxTracked) {
                     forgetFullOrOldest(now);
                 }
-                bucket = new Bucket(now);
+                bucket = new TokenBucket(burst, refill.toNanos(), now);
                 buckets.put(user, bucket);
             }
-            bucket.refill(now);
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return Optional.empty();
+            long wait = bucket.nanosUntilToken(now);
+            if (wait > 0) {
+                return Optional.of(Duration.ofNanos(wait));
             }
-            long nanos = (long) Math.ceil((1 - bucket.tokens) * refill.toNanos());
-            return Optional.of(Duration.ofNanos(Math.max(1, nanos)));
+            bucket.take(now);
+            return Optional.empty();
         }
     }
 
@@ -105,36 +103,16 @@ public final class CommandRateLimit {
     }
 
     /** Makes room for one more user. */
-    private void forgetFullOrOldest(Instant now) {
-        Iterator<Map.Entry<ChatUser, Bucket>> entries = buckets.entrySet().iterator();
-        while (entries.hasNext()) {
-            Bucket bucket = entries.next().getValue();
-            bucket.refill(now);
-            if (bucket.tokens >= burst) {
-                entries.remove();
-            }
-        }
+    private void forgetFullOrOldest(long now) {
+        buckets.values().removeIf(bucket -> bucket.isFull(now));
         if (buckets.size() >= maxTracked) {
-            entries = buckets.entrySet().iterator();
-            entries.next();
-            entries.remove();
+            Iterator<ChatUser> oldest = buckets.keySet().iterator();
+            oldest.next();
+            oldest.remove();
         }
     }
 
-    private final class Bucket {
-        private double tokens = burst;
-        private Instant updated;
-
-        private Bucket(Instant now) {
-            this.updated = now;
-        }
-
-        private void refill(Instant now) {
-            if (now.isAfter(updated)) {
-                double earned = (double) Duration.between(updated, now).toNanos() / refill.toNanos();
-                tokens = Math.min(burst, tokens + earned);
-                updated = now;
-            }
-        }
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 }
