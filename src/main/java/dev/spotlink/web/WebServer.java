@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded HTTP server: the OAuth callback page and {@code /health}. It only translates HTTP into service
  * calls and results into pages, inside the limits of {@link ServerLimits}: header and body sizes, a per-address
- * rate limit on callbacks that cannot complete a link (one with a live state is never held back), security headers on every response (Jetty's own error answers included), no
- * versions or stack traces in any response, 404 for unknown paths and 405 for other methods on known ones.
+ * rate limit on callbacks that cannot complete a link (one with a live state is never held back), security
+ * headers on every response (Jetty's own error answers included), no versions or stack traces in any response,
+ * 404 for unknown paths and 405 for other methods on known ones.
  */
 public final class WebServer implements AutoCloseable {
 

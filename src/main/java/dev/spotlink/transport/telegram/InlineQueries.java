@@ -90,6 +90,11 @@ final class InlineQueries {
         newest.put(query.getFrom().getId(), query.getId());
     }
 
+    /** A received query will not be answered after all (no room to queue it): it overtakes nothing. */
+    void dropped(InlineQuery query) {
+        newest.remove(query.getFrom().getId(), query.getId());
+    }
+
     /** The answer, unless a newer query of the same user arrived meanwhile (then nobody would see it). */
     Optional<AnswerInlineQuery> answerUnlessOvertaken(InlineQuery query) {
         Long user = query.getFrom().getId();

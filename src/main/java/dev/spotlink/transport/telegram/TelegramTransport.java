@@ -376,7 +376,10 @@ public final class TelegramTransport implements AutoCloseable {
         } else if (update.hasInlineQuery() && update.getInlineQuery().getFrom() != null) {
             InlineQuery query = update.getInlineQuery();
             inline.received(query);
-            lanes.execute(query.getFrom().getId(), "inline query " + update.getUpdateId(), () -> answer(query));
+            String what = "inline query " + update.getUpdateId();
+            if (!lanes.execute(query.getFrom().getId(), what, () -> answer(query))) {
+                inline.dropped(query);
+            }
         } else if (update.hasEditedMessage() || update.hasChannelPost()) {
             log.debug("Ignored update {}: edited message or channel post", update.getUpdateId());
         } else {
