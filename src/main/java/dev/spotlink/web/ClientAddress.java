@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rate-limit key of a request's client. IPv4 addresses count one by one; IPv6 addresses by their /64 network,
@@ -20,6 +22,8 @@ import java.util.Optional;
 final class ClientAddress {
 
     private static final int MAX_KEY_CHARS = 64;
+    private static final Pattern IPV4_WITH_PORT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d{1,5}");
+    private static final Pattern IPV6_WITH_PORT = Pattern.compile("\\[([0-9A-Fa-f:.]{2,45})]:\\d{1,5}");
 
     private ClientAddress() {
     }
@@ -41,7 +45,7 @@ final class ClientAddress {
         List<String> hops = new ArrayList<>();
         for (String header : forwardedFor) {
             for (String entry : header.split(",", -1)) {
-                hops.add(entry.strip());
+                hops.add(withoutPort(entry.strip()));
             }
         }
         String client = remoteAddress;
@@ -55,6 +59,16 @@ final class ClientAddress {
             }
         }
         return client; // every hop is a trusted proxy: the left-most one is the best we know
+    }
+
+    /** {@code 203.0.113.9:5000} and {@code [2001:db8::1]:5000} (some proxies add the port) without the port. */
+    static String withoutPort(String hop) {
+        Matcher v4 = IPV4_WITH_PORT.matcher(hop);
+        if (v4.matches()) {
+            return v4.group(1);
+        }
+        Matcher v6 = IPV6_WITH_PORT.matcher(hop);
+        return v6.matches() ? v6.group(1) : hop;
     }
 
     private static String normalise(String address) {

@@ -107,6 +107,9 @@ class ClientRateLimiterTest {
                 "an untrusted peer's header changes nothing");
         assertEquals("10.0.0.2", ClientAddress.key("10.0.0.2", List.of(", ,"), proxies),
                 "empty entries are skipped");
+        assertEquals("203.0.113.9", ClientAddress.key("10.0.0.2", List.of("203.0.113.9:51234, 10.0.0.7:443"),
+                proxies), "ports some proxies add are dropped: they change with every connection");
+        assertEquals("20010db800000000::/64", ClientAddress.key("10.0.0.2", List.of("[2001:db8::1]:443"), proxies));
     }
 
     private static String key(String remote, String forwardedFor, TrustedProxies proxies) {
