@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotlink.card.Cards;
 import dev.spotlink.command.AccountAccess;
 import dev.spotlink.command.Command;
-import dev.spotlink.command.CommandCooldown;
+import dev.spotlink.command.CommandRateLimit;
 import dev.spotlink.command.CommandRegistry;
 import dev.spotlink.command.HelpCommand;
 import dev.spotlink.command.LinkCommand;
@@ -183,13 +183,16 @@ public final class Application implements AutoCloseable {
         SpotifyErrors spotifyErrors = new SpotifyErrors(messages, new OwnAppAdvice(accounts, alerts, guide, messages,
                 config.spotify().clientId(), config.link().ownApp()));
         CommandRegistry registry = new CommandRegistry(metrics.timed(commands), messages,
-                new CommandCooldown(config.command().cooldown(), clock), spotifyErrors);
+                new CommandRateLimit(config.command().burst(), config.command().refill(), clock), spotifyErrors);
 
         Health health = new Health(database::isOpen);
         String callbackPath = callbackPath(config);
         WebhookEndpoint webhooks = new WebhookEndpoint();
+        // server.trust-proxy wins over the limits' own proxies (tests set those directly)
+        ServerLimits serverLimits = config.server().trustProxy().isEmpty() ? limits
+                : limits.withTrustedProxies(config.server().trustProxy());
         WebServer web = new WebServer(config.server().host(), config.server().port(), callbackPath, links,
-                messages, health, json, limits, webhooks, metrics);
+                messages, health, json, serverLimits, webhooks, metrics);
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "spotlink-housekeeping");

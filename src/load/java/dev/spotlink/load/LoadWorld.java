@@ -150,7 +150,7 @@ final class LoadWorld implements AutoCloseable {
                 "discord.gateway-url=" + discord.gatewayUrl(),
                 "telegram.token=" + TELEGRAM_TOKEN,
                 "telegram.api-url=" + telegram.url(),
-                "command.cooldown=0",
+                "command.refill=0",
                 "");
         Path file = dataDir.resolve("config.properties");
         try {

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The explicit list of commands every transport offers, and the one place that runs them: it checks choice
- * options, holds back users inside their {@link CommandCooldown} (commands that call Spotify only), and turns
+ * options, holds back users over their {@link CommandRateLimit} (commands that call Spotify only), and turns
  * every failure into a localized message for the user plus one log line for the admin.
  */
 public final class CommandRegistry {
@@ -24,29 +24,34 @@ public final class CommandRegistry {
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Messages messages;
     private final SpotifyErrors spotifyErrors;
-    private final CommandCooldown cooldown;
+    private final CommandRateLimit rateLimit;
 
-    /** Without a cooldown. */
+    /** Without a rate limit. */
     public CommandRegistry(List<Command> commands, Messages messages) {
-        this(commands, messages, CommandCooldown.disabled());
+        this(commands, messages, CommandRateLimit.disabled());
     }
 
-    /** @param cooldown applied to commands whose spec {@linkplain CommandSpec#callsSpotify() calls Spotify} */
-    public CommandRegistry(List<Command> commands, Messages messages, CommandCooldown cooldown) {
-        this(commands, messages, cooldown, new SpotifyErrors(messages));
+    /** @param rateLimit applied to commands whose spec {@linkplain CommandSpec#callsSpotify() calls Spotify} */
+    public CommandRegistry(List<Command> commands, Messages messages, CommandRateLimit rateLimit) {
+        this(commands, messages, rateLimit, new SpotifyErrors(messages));
     }
 
     /** @param spotifyErrors what users read when Spotify fails a command */
-    public CommandRegistry(List<Command> commands, Messages messages, CommandCooldown cooldown,
+    public CommandRegistry(List<Command> commands, Messages messages, CommandRateLimit rateLimit,
                            SpotifyErrors spotifyErrors) {
         this.messages = messages;
-        this.cooldown = Objects.requireNonNull(cooldown, "cooldown");
+        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
         this.spotifyErrors = Objects.requireNonNull(spotifyErrors, "spotifyErrors");
         for (Command command : commands) {
             if (this.commands.putIfAbsent(command.spec().name(), command) != null) {
                 throw new IllegalArgumentException("Two commands named " + command.spec().name());
             }
         }
+    }
+
+    /** The per-user limit of Spotify-calling commands (Telegram's inline queries spend from it too). */
+    public CommandRateLimit rateLimit() {
+        return rateLimit;
     }
 
     public List<Command> commands() {
@@ -66,11 +71,12 @@ public final class CommandRegistry {
             return;
         }
         if (command.spec().callsSpotify()) {
-            Optional<Duration> wait = cooldown.tryAcquire(context.user());
+            Optional<Duration> wait = rateLimit.tryAcquire(context.user());
             if (wait.isPresent()) {
-                log.debug("/{} for {} refused: cooldown, {} ms left", name, context.user(), wait.get().toMillis());
+                log.debug("/{} for {} held back: over the rate limit for {} ms", name, context.user(),
+                        wait.get().toMillis());
                 context.replyPrivately(Reply.error(messages.get(context.locale(), "error.cooldown",
-                        wholeSeconds(wait.get()))));
+                        CommandRateLimit.wholeSeconds(wait.get()))));
                 return;
             }
         }
@@ -83,12 +89,6 @@ public final class CommandRegistry {
             log.error("Command /{} failed for {}", name, context.user(), e);
             context.replyPrivately(Reply.error(messages.get(context.locale(), "error.internal")));
         }
-    }
-
-    /** Whole seconds rounded up, at least 1: a user told "0 s" who tries at once would be refused again. */
-    private static long wholeSeconds(Duration duration) {
-        long seconds = duration.getSeconds() + (duration.getNano() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
     }
 
     private Optional<String> checkChoices(CommandSpec spec, CommandArgs args, Locale locale) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns raw key values into the config records, collecting a problem for every missing or invalid value instead
@@ -23,6 +25,7 @@ final class ConfigBinder {
     }
 
     private static final int MAX_ECHO = 120;
+    private static final Logger log = LoggerFactory.getLogger(ConfigBinder.class);
 
     private final Map<ConfigKey, Raw> values;
     private final List<String> problems = new ArrayList<>();
@@ -45,6 +48,7 @@ final class ConfigBinder {
         String codesUrl = withDefault(SPOTIFY_CODES_URL, ConfigValues::httpBaseUrl);
         String host = withDefault(SERVER_HOST, ConfigValues::noSpaces);
         Integer port = withDefault(SERVER_PORT, ConfigValues::port);
+        TrustedProxies trustProxy = optional(SERVER_TRUST_PROXY, TrustedProxies::parse).orElse(TrustedProxies.NONE);
         DatabaseConfig database = database();
         Path keyFile = withDefault(SECURITY_KEY_FILE, ConfigValues::path);
         Duration ttl = withDefault(LINK_TTL, ConfigValues::ttl);
@@ -53,7 +57,7 @@ final class ConfigBinder {
         Long memoryBytes = withDefault(CACHE_MEMORY_BYTES, ConfigValues::memoryBytes);
         Boolean disk = withDefault(CACHE_DISK, ConfigValues::bool);
         Long diskBytes = withDefault(CACHE_DISK_BYTES, ConfigValues::diskBytes);
-        Duration cooldown = withDefault(COMMAND_COOLDOWN, ConfigValues::cooldown);
+        CommandConfig command = command();
         // Endpoint keys are validated even when their platform is off: a typo should not wait for the token.
         Optional<Secret> discordToken = optional(DISCORD_TOKEN, ConfigValues::discordToken);
         String discordApiUrl = withDefault(DISCORD_API_URL, ConfigValues::httpBaseUrlWithSlash);
@@ -73,7 +77,7 @@ final class ConfigBinder {
         return Optional.of(new SpotlinkConfig(
                 source,
                 new SpotifyConfig(clientId, clientSecret, redirectUri, accountsUrl, apiUrl, codesUrl),
-                new ServerConfig(host, port),
+                new ServerConfig(host, port, trustProxy),
                 database,
                 new SecurityConfig(keyFile),
                 new LinkConfig(ttl, ownApp, extendedQuota),
@@ -81,8 +85,30 @@ final class ConfigBinder {
                         adminChannelId)),
                 telegramToken.map(t -> new TelegramConfig(t, telegramApiUrl, webhook, adminChatId)),
                 new CacheConfig(memoryBytes, disk, diskBytes),
-                new CommandConfig(cooldown),
+                command,
                 new MetricsConfig(metricsEnabled, metricsToken)));
+    }
+
+    /** {@code command.burst} and {@code command.refill}, or the deprecated {@code command.cooldown} for the latter. */
+    private CommandConfig command() {
+        Integer burst = withDefault(COMMAND_BURST, ConfigValues::commandBurst);
+        Raw cooldown = values.get(COMMAND_COOLDOWN);
+        Duration refill;
+        if (cooldown == null) {
+            refill = withDefault(COMMAND_REFILL, ConfigValues::cooldown);
+        } else if (values.containsKey(COMMAND_REFILL)) {
+            problems.add(label(COMMAND_COOLDOWN, cooldown) + ": is the old name of `" + COMMAND_REFILL.key()
+                    + "`, which is set too; remove command.cooldown");
+            return null;
+        } else {
+            refill = parse(COMMAND_COOLDOWN, cooldown, ConfigValues::cooldown);
+            if (refill != null) {
+                log.warn("{}: deprecated, read as {}={} (with {}={}, a burst of commands is let through before "
+                        + "the pace applies); rename the key", label(COMMAND_COOLDOWN, cooldown),
+                        COMMAND_REFILL.key(), cooldown.value(), COMMAND_BURST.key(), burst);
+            }
+        }
+        return burst == null || refill == null ? null : new CommandConfig(burst, refill);
     }
 
     /** {@code discord.shards} and {@code discord.shard-ids}, checked together. */

@@ -39,6 +39,8 @@ public final class ConfigPrinter {
         shown.put(SPOTIFY_CODES_URL, spotify.codesUrl());
         shown.put(SERVER_HOST, config.server().host());
         shown.put(SERVER_PORT, Integer.toString(config.server().port()));
+        shown.put(SERVER_TRUST_PROXY, config.server().trustProxy().isEmpty() ? NOT_SET + " (no proxy trusted)"
+                : config.server().trustProxy().toString());
         shown.put(DATABASE_URL, config.database().redactedUrl());
         shown.put(DATABASE_USER, config.database().user().orElse(NOT_SET));
         shown.put(DATABASE_PASSWORD, config.database().password().map(String::valueOf).orElse(NOT_SET));
@@ -51,8 +53,10 @@ public final class ConfigPrinter {
         shown.put(CACHE_MEMORY_BYTES, ConfigValues.formatBytes(config.cache().memoryBytes()));
         shown.put(CACHE_DISK, config.cache().disk() ? "true -> " + config.imageCacheDirectory() : "false");
         shown.put(CACHE_DISK_BYTES, ConfigValues.formatBytes(config.cache().diskBytes()));
-        shown.put(COMMAND_COOLDOWN, config.command().cooldown().isZero() ? "0s (off)"
-                : ConfigValues.formatDuration(config.command().cooldown()));
+        shown.put(COMMAND_BURST, Integer.toString(config.command().burst()));
+        shown.put(COMMAND_REFILL, config.command().refill().isZero() ? "0s (off)"
+                : ConfigValues.formatDuration(config.command().refill()));
+        shown.put(COMMAND_COOLDOWN, "(deprecated: read as command.refill)");
         config.discord().ifPresentOrElse(d -> {
             shown.put(DISCORD_TOKEN, String.valueOf(d.token()));
             shown.put(DISCORD_API_URL, d.apiUrl());

@@ -21,6 +21,7 @@ final class ConfigValues {
     static final Duration MIN_TTL = Duration.ofMinutes(1);
     static final Duration MAX_TTL = Duration.ofHours(24);
     static final Duration MAX_COOLDOWN = Duration.ofSeconds(60);
+    static final int MAX_COMMAND_BURST = 100;
     static final int MIN_METRICS_TOKEN = 16;
 
     static final long MAX_MEMORY_BYTES = 4L << 30;
@@ -189,13 +190,22 @@ final class ConfigValues {
         return ttl;
     }
 
-    /** The per-user command cooldown: a {@link #duration} from 0 (off) to {@link #MAX_COOLDOWN}. */
+    /** The per-user command refill time: a {@link #duration} from 0 (off) to {@link #MAX_COOLDOWN}. */
     static Duration cooldown(String value) {
         Duration cooldown = duration(value);
         if (cooldown.isNegative() || cooldown.compareTo(MAX_COOLDOWN) > 0) {
             throw new IllegalArgumentException("must be between 0 (off) and 60s");
         }
         return cooldown;
+    }
+
+    /** Commands one user may send at once: 1 to {@link #MAX_COMMAND_BURST}. */
+    static int commandBurst(String value) {
+        int burst = value.matches("\\d{1,4}") ? Integer.parseInt(value) : 0;
+        if (burst < 1 || burst > MAX_COMMAND_BURST) {
+            throw new IllegalArgumentException("must be a whole number from 1 to " + MAX_COMMAND_BURST);
+        }
+        return burst;
     }
 
     /** {@code 30s}, {@code 10m}, {@code 1h}, {@code 1d}, bare seconds ({@code 90}) or ISO-8601 ({@code PT10M}). */

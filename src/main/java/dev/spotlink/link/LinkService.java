@@ -101,6 +101,15 @@ public final class LinkService {
         return clientId;
     }
 
+    /**
+     * Whether a callback carrying {@code state} can complete a link: the bot issued it, nobody used it yet and it
+     * has not expired. Rate limits spend nothing on such callbacks, so nobody can lock members out of linking.
+     */
+    public boolean canComplete(String state) {
+        return state != null && STATE_FORMAT.matcher(state).matches()
+                && pendingLinks.isClaimable(hash(state), clock.instant());
+    }
+
     /** {@link #startLink(ChatUser, Locale, String)} through the admin's app. */
     public URI startLink(ChatUser user, Locale locale) {
         return startLink(user, locale, clientId);

@@ -64,6 +64,23 @@ public final class PendingLinkRepository {
         });
     }
 
+    /**
+     * True when a link with this state hash was issued, is unused and {@code now} is before its expiry: a callback
+     * carrying it can complete a link. One read by primary key; changes nothing (the claim decides).
+     */
+    public boolean isClaimable(String stateHash, Instant now) {
+        return database.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pending_links"
+                    + " WHERE state_hash = ? AND used_at IS NULL AND expires_at > ?")) {
+                ps.setString(1, stateHash);
+                ps.setLong(2, now.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** True while the link with this state hash is stored (used or not); {@code /unlink} deletes it. */
     public boolean exists(String stateHash) {
         return database.withConnection(c -> {

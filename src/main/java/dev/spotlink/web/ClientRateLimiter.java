@@ -1,5 +1,6 @@
 package dev.spotlink.web;
 
+import dev.spotlink.command.TokenBucket;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -8,9 +9,10 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket per client address that only failures drain: a client is let in while it has a token, and each
- * of its requests that fails costs one ({@code burst} of them, then one more per {@code refill}). Only a state the
- * bot issued can complete a link, so users behind one NAT or proxy linking at the same time never throttle each
- * other, while a flood of made-up callbacks runs dry after {@code burst}. Concurrent failures may overdraw a
+ * of its requests that fails costs one ({@code burst} of them, then one more per {@code refill}). Callbacks that
+ * carry a live state (issued, unused, unexpired) never reach it: {@link WebServer} looks the state up first. So
+ * users behind one NAT or proxy linking at the same time never throttle each other, and a flood of made-up
+ * callbacks runs dry after {@code burst} without ever holding back a real one. Concurrent failures may overdraw a
  * bucket (down to {@code -burst}), which only lengthens that client's wait.
  *
  * <p>Memory is bounded: at most {@code maxClients} buckets. When a new address arrives and the table is full, the
@@ -26,7 +28,7 @@ final class ClientRateLimiter {
     private final long refillNanos;
     private final int maxClients;
     private final LongSupplier nanoTime;
-    private final LinkedHashMap<String, Bucket> buckets = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<String, TokenBucket> buckets = new LinkedHashMap<>(64, 0.75f, true);
 
     /** @param nanoTime monotonic time source ({@code System::nanoTime}; tests pass their own) */
     ClientRateLimiter(int burst, Duration refill, int maxClients, LongSupplier nanoTime) {
@@ -39,20 +41,13 @@ final class ClientRateLimiter {
     /** {@link Duration#ZERO} when {@code client} may go ahead, else how long until it may. Takes nothing. */
     synchronized Duration admit(String client) {
         long now = nanoTime.getAsLong();
-        Bucket bucket = bucketFor(client, now);
-        bucket.refill(now);
-        if (bucket.tokens >= 1) {
-            return Duration.ZERO;
-        }
-        return Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) * refillNanos));
+        return Duration.ofNanos(bucketFor(client, now).nanosUntilToken(now));
     }
 
     /** A request of {@code client} failed: it costs one token. */
     synchronized void charge(String client) {
         long now = nanoTime.getAsLong();
-        Bucket bucket = bucketFor(client, now);
-        bucket.refill(now);
-        bucket.tokens = Math.max(-burst, bucket.tokens - 1);
+        bucketFor(client, now).take(now);
     }
 
     /** How many addresses have a bucket (for tests of the memory bound). */
@@ -60,39 +55,21 @@ final class ClientRateLimiter {
         return buckets.size();
     }
 
-    private Bucket bucketFor(String client, long now) {
-        Bucket bucket = buckets.get(client);
+    private TokenBucket bucketFor(String client, long now) {
+        TokenBucket bucket = buckets.get(client);
         if (bucket != null) {
             return bucket;
         }
         if (buckets.size() >= maxClients) {
-            Iterator<Map.Entry<String, Bucket>> eldest = buckets.entrySet().iterator();
-            Map.Entry<String, Bucket> entry = eldest.next();
-            entry.getValue().refill(now);
-            if (entry.getKey().equals(OVERFLOW) || entry.getValue().tokens < burst) {
-                return buckets.computeIfAbsent(OVERFLOW, k -> new Bucket(now));
+            Iterator<Map.Entry<String, TokenBucket>> eldest = buckets.entrySet().iterator();
+            Map.Entry<String, TokenBucket> entry = eldest.next();
+            if (entry.getKey().equals(OVERFLOW) || !entry.getValue().isFull(now)) {
+                return buckets.computeIfAbsent(OVERFLOW, k -> new TokenBucket(burst, refillNanos, now));
             }
             eldest.remove();
         }
-        bucket = new Bucket(now);
+        bucket = new TokenBucket(burst, refillNanos, now);
         buckets.put(client, bucket);
         return bucket;
-    }
-
-    private final class Bucket {
-        private double tokens = burst;
-        private long updated;
-
-        private Bucket(long now) {
-            this.updated = now;
-        }
-
-        private void refill(long now) {
-            long elapsed = now - updated;
-            if (elapsed > 0) {
-                tokens = Math.min(burst, tokens + (double) elapsed / refillNanos);
-                updated = now;
-            }
-        }
     }
 }

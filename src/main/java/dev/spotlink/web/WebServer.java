@@ -8,6 +8,7 @@ import dev.spotlink.metrics.Metrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,13 +16,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded HTTP server: the OAuth callback page and {@code /health}. It only translates HTTP into service
  * calls and results into pages, inside the limits of {@link ServerLimits}: header and body sizes, a per-address
- * rate limit on failed callbacks, security headers on every response (Jetty's own error answers included), no
- * versions or stack traces in any response, 404 for unknown paths and 405 for other methods on known ones.
+ * rate limit on callbacks that cannot complete a link (one with a live state is never held back), security
+ * headers on every response (Jetty's own error answers included), no versions or stack traces in any response,
+ * 404 for unknown paths and 405 for other methods on known ones.
  */
 public final class WebServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     private static final String CLIENT_KEY = "spotlink.client";
+    private static final String LIVE_STATE_KEY = "spotlink.live-state";
 
     private final Javalin app;
     private final String host;
@@ -69,7 +72,7 @@ public final class WebServer implements AutoCloseable {
                 http.setRequestHeaderSize(limits.maxHeaderBytes());
             });
             cfg.routes.before(ctx -> SecurityHeaders.applyTo(ctx::header));
-            cfg.routes.before(callbackPath, ctx -> guardCallback(ctx, rateLimiter, pages, messages));
+            cfg.routes.before(callbackPath, ctx -> guardCallback(ctx, links, rateLimiter, pages, messages));
             cfg.routes.get(callbackPath, ctx -> callback(ctx, links, pages, messages, rateLimiter));
             // HEAD must not claim the single-use state, and without claiming it there is no honest GET answer
             cfg.routes.head(callbackPath, ctx -> ctx.status(405).header("Allow", "GET"));
@@ -124,11 +127,16 @@ public final class WebServer implements AutoCloseable {
         app.stop();
     }
 
-    private void guardCallback(Context ctx, ClientRateLimiter rateLimiter, CallbackPage pages, Messages messages) {
-        String client = ClientAddress.key(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"),
-                limits.trustForwardedFor());
+    private void guardCallback(Context ctx, LinkService links, ClientRateLimiter rateLimiter, CallbackPage pages,
+                               Messages messages) {
+        String client = ClientAddress.key(ctx.req().getRemoteAddr(),
+                Collections.list(ctx.req().getHeaders("X-Forwarded-For")), limits.trustedProxies());
         ctx.attribute(CLIENT_KEY, client);
-        Duration wait = rateLimiter.admit(client);
+        // A state the bot issued and nobody used yet can complete a link: it is never held back, whatever others
+        // sent from the same address (behind a proxy, that is everybody). Only the rest spends the budget.
+        boolean liveState = links.canComplete(ctx.queryParam("state"));
+        ctx.attribute(LIVE_STATE_KEY, liveState);
+        Duration wait = liveState ? Duration.ZERO : rateLimiter.admit(client);
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             log.debug("Rate-limited a callback from {} for {} s", client, seconds);
@@ -160,7 +168,7 @@ public final class WebServer implements AutoCloseable {
             render(ctx, pages.render(result));
         } finally {
             callbacks.exit();
-            if (!legitimate) {
+            if (!legitimate && !Boolean.TRUE.equals(ctx.attribute(LIVE_STATE_KEY))) {
                 rateLimiter.charge(ctx.attribute(CLIENT_KEY));
             }
         }

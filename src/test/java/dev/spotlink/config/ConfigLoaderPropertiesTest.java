@@ -96,6 +96,8 @@ class ConfigLoaderPropertiesTest {
             case TELEGRAM_WEBHOOK_URL -> "https://bot.example.org";
             case SPOTIFY_REDIRECT_URI -> "https://bot.example.org/callback";
             case SPOTIFY_CLIENT_ID -> "client-id";
+            case SERVER_TRUST_PROXY -> "127.0.0.1, ::1, 10.0.0.0/8";
+            case COMMAND_COOLDOWN -> "2s";
             default -> secret;
         });
     }
@@ -126,7 +128,7 @@ class ConfigLoaderPropertiesTest {
             if (secret != null) {
                 assertFalse(printed.contains(secret), "the printed config shows a secret:\n" + printed);
             }
-            assertTrue(config.command().cooldown().compareTo(ConfigValues.MAX_COOLDOWN) <= 0);
+            assertTrue(config.command().refill().compareTo(ConfigValues.MAX_COOLDOWN) <= 0);
             loaded.incrementAndGet();
         } catch (ConfigException e) {
             assertFalse(e.problems().isEmpty(), "a ConfigException without a problem");

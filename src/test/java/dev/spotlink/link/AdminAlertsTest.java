@@ -60,6 +60,30 @@ class AdminAlertsTest {
     }
 
     @Test
+    void aMemberTurnedAwayOverAndOverNeverSilencesTheNoteAboutAnother() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+        List<String> notes = new ArrayList<>();
+        Notifiers notifiers = new Notifiers();
+        notifiers.registerAdminChannel(Platform.TELEGRAM, reply -> notes.add(reply.body()));
+        try (Database database = Database.open("jdbc:sqlite:" + dir.resolve("alerts.db"))) {
+            AdminAlerts alerts = new AdminAlerts(new BotStateRepository(database, clock), notifiers, new Messages(),
+                    clock, "adminclientid", true);
+            ChatUser mallory = new ChatUser(Platform.TELEGRAM, "666");
+            for (int i = 0; i < 50; i++) {
+                alerts.turnedAway(mallory, AdminAlerts.Kind.APP_FULL);
+                alerts.turnedAway(mallory, AdminAlerts.Kind.NOT_ALLOWLISTED);
+            }
+            assertEquals(2, notes.size(), "one note per problem for the member who keeps trying");
+
+            alerts.turnedAway(new ChatUser(Platform.TELEGRAM, "2001"), AdminAlerts.Kind.APP_FULL);
+            alerts.turnedAway(new ChatUser(Platform.DISCORD, "666"), AdminAlerts.Kind.NOT_ALLOWLISTED);
+            assertEquals(4, notes.size(), "everyone else, the same id on another platform too, is still reported");
+            assertTrue(notes.get(2).contains("telegram:2001"), notes.get(2));
+            assertTrue(notes.get(3).contains("discord:666"), notes.get(3));
+        }
+    }
+
+    @Test
     void withOwnAppsOnTheNoteSaysTheMemberWasOfferedTheirOwnApp() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
         List<Reply> notes = new ArrayList<>();

@@ -132,7 +132,7 @@ class SecretsTest {
         chat.append(bot.drainOutput());
     }
 
-    /** A command past the (default, 2 s) per-user cooldown of the loaded config. */
+    /** A command well inside the (default: 5 at once, then one per 2 s) per-user limit of the loaded config. */
     private static void command(ConsoleHarness bot, String line) {
         bot.clock.advance(Duration.ofSeconds(5));
         bot.run(line);

@@ -65,6 +65,35 @@ class RateLimitGatesTest {
     }
 
     @Test
+    void aMembersAppRateLimitedAtTheWebApiPausesOnlyItsOwnCallers() throws Exception {
+        String other = "fedcba9876543210fedcba9876543210";
+        try (FakeSpotify fake = SpotifyTestSupport.startFake()) {
+            fake.registerPublicApp(OWN);
+            fake.registerPublicApp(other);
+            fake.addUser("ann", "Ann");
+            fake.addUser("bob", "Bob");
+            fake.addUser("cat", "Cat");
+            RateLimitGates gates = gates(8);
+            SpotifyApiClient api = new SpotifyApiClient(HttpClients.create(), Json.mapper(), fake.apiUrl(), gates,
+                    SpotifyTestSupport.recordingBackoff(new ArrayList<>()));
+            String ann = fake.issueTokens("ann", OWN, SpotifyTestSupport.SCOPE).accessToken();
+            String bob = fake.issueTokens("bob", SpotifyTestSupport.CLIENT_ID, SpotifyTestSupport.SCOPE).accessToken();
+            String cat = fake.issueTokens("cat", other, SpotifyTestSupport.SCOPE).accessToken();
+
+            fake.failNext("/v1/me", 429, java.util.Map.of("Retry-After", "600"), "");
+            assertEquals(SpotifyException.Reason.RATE_LIMITED,
+                    assertThrows(SpotifyException.class, () -> api.forApp(OWN).me(ann)).reason());
+            int before = fake.requests("/v1/");
+            assertEquals(SpotifyException.Reason.RATE_LIMITED,
+                    assertThrows(SpotifyException.class, () -> api.forApp(OWN).me(ann)).reason());
+            assertEquals(before, fake.requests("/v1/"), "Ann's app is paused: held back without a request");
+
+            assertEquals("Bob", api.forApp(SpotifyTestSupport.CLIENT_ID).me(bob).displayName(), "admin's app");
+            assertEquals("Cat", api.forApp(other).me(cat).displayName(), "another member's own app");
+        }
+    }
+
+    @Test
     void aConfidentialAppSendingNoSecretAndUnknownPublicIdsAreInvalidClients() throws Exception {
         try (FakeSpotify fake = SpotifyTestSupport.startFake()) {
             SpotifyAccountsClient client = new SpotifyAccountsClient(HttpClients.create(), Json.mapper(),

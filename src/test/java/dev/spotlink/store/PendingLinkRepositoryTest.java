@@ -7,8 +7,10 @@ import static dev.spotlink.store.StoreFixtures.NOW;
 import static dev.spotlink.store.StoreFixtures.discord;
 import static dev.spotlink.store.StoreFixtures.pendingLink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +76,17 @@ class PendingLinkRepositoryTest {
         assertInstanceOf(ClaimResult.Expired.class, pending.claim("hash-1", EXPIRY)); // expiry instant is too late
         assertInstanceOf(ClaimResult.Expired.class, pending.claim("hash-1", EXPIRY.plusSeconds(60)));
         assertInstanceOf(ClaimResult.Claimed.class, pending.claim("hash-1", EXPIRY.minusMillis(1)));
+    }
+
+    @Test
+    void isClaimableExactlyWhenAClaimWouldWinAndLookingChangesNothing() {
+        pending.insert(pendingLink("hash-1", discord("7"), "v", EXPIRY));
+        assertTrue(pending.isClaimable("hash-1", NOW));
+        assertTrue(pending.isClaimable("hash-1", NOW), "looking twice changes nothing");
+        assertFalse(pending.isClaimable("hash-1", EXPIRY), "expired");
+        assertFalse(pending.isClaimable("no-such-hash", NOW), "unknown");
+        assertInstanceOf(ClaimResult.Claimed.class, pending.claim("hash-1", NOW));
+        assertFalse(pending.isClaimable("hash-1", NOW), "used");
     }
 
     @Test

@@ -52,6 +52,18 @@ public final class TestConfigs {
                 new CommandConfig(Duration.ZERO));
     }
 
+    /** {@code config} with other command rules (tests of the per-user rate limit). */
+    public static SpotlinkConfig withCommands(SpotlinkConfig c, CommandConfig command) {
+        return new SpotlinkConfig(c.source(), c.spotify(), c.server(), c.database(), c.security(), c.link(),
+                c.discord(), c.telegram(), c.cache(), command, c.metrics());
+    }
+
+    /** {@code config} with another callback server section (e.g. {@code server.trust-proxy}). */
+    public static SpotlinkConfig withServer(SpotlinkConfig c, ServerConfig server) {
+        return new SpotlinkConfig(c.source(), c.spotify(), server, c.database(), c.security(), c.link(),
+                c.discord(), c.telegram(), c.cache(), c.command(), c.metrics());
+    }
+
     /** A port that was free a moment ago. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -161,7 +161,7 @@ public final class TelegramTransport implements AutoCloseable {
         this.notifiers = notifiers;
         this.health = health;
         this.receiving = Objects.requireNonNull(receiving, "receiving");
-        this.inline = new InlineQueries(accounts, tokens, api, codes, messages);
+        this.inline = new InlineQueries(accounts, tokens, api, codes, messages, registry.rateLimit());
         this.redaction = new Redaction(this.token);
         // TelegramBots' execute() waits on an asynchronous call, so OkHttp's dispatcher limits how many sends run at
         // once: by default 5 per host, which held every lane's answer behind five uploads (~100 per second against
@@ -375,7 +375,11 @@ public final class TelegramTransport implements AutoCloseable {
                     () -> handler.handle(message));
         } else if (update.hasInlineQuery() && update.getInlineQuery().getFrom() != null) {
             InlineQuery query = update.getInlineQuery();
-            lanes.execute(query.getFrom().getId(), "inline query " + update.getUpdateId(), () -> answer(query));
+            inline.received(query);
+            String what = "inline query " + update.getUpdateId();
+            if (!lanes.execute(query.getFrom().getId(), what, () -> answer(query))) {
+                inline.dropped(query);
+            }
         } else if (update.hasEditedMessage() || update.hasChannelPost()) {
             log.debug("Ignored update {}: edited message or channel post", update.getUpdateId());
         } else {
@@ -384,7 +388,8 @@ public final class TelegramTransport implements AutoCloseable {
     }
 
     private void answer(InlineQuery query) {
-        sender.trySend("answerInlineQuery", client -> client.execute(inline.answer(query)));
+        inline.answerUnlessOvertaken(query).ifPresent(answer ->
+                sender.trySend("answerInlineQuery", client -> client.execute(answer)));
     }
 
     /** "Linked as ..." and other later news: a Telegram user's id is also their private chat's id. */

@@ -24,7 +24,12 @@ final class TelegramApp implements AutoCloseable {
 
     /** Starts it with {@code config} (whose Telegram settings point at {@code telegram}) and waits until it is ready. */
     static TelegramApp start(SpotlinkConfig config, FakeTelegram telegram, Duration wait) {
-        Application app = Application.start(config, Clock.systemUTC());
+        return start(config, telegram, wait, Clock.systemUTC());
+    }
+
+    /** As above on {@code clock} (tests of limits and caches move it by hand). */
+    static TelegramApp start(SpotlinkConfig config, FakeTelegram telegram, Duration wait, Clock clock) {
+        Application app = Application.start(config, clock);
         TelegramTransport transport = TelegramTransport.create(config.telegram().orElseThrow(), app.core());
         transport.start();
         // the command menu in English, then in Russian: the transport is up
