@@ -86,6 +86,11 @@ public final class PasteBack {
         return Reply.error(messages.get(result.locale(), problemKey(result)));
     }
 
+    /** The answer to a text given as the address that is none (Discord's form takes anything). */
+    public Reply notAnAddress(Locale locale) {
+        return Reply.error(messages.get(locale, "link.paste-back.not-an-address", redirectUri.toString()));
+    }
+
     /** The answer to an address sent where others can read it: it was not used; send it privately. */
     public Reply sendPrivately(Locale locale) {
         return Reply.error(messages.get(locale, "link.paste-back.not-here"));
