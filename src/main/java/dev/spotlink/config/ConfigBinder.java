@@ -49,7 +49,7 @@ final class ConfigBinder {
         Path keyFile = withDefault(SECURITY_KEY_FILE, ConfigValues::path);
         Duration ttl = withDefault(LINK_TTL, ConfigValues::ttl);
         Boolean ownApp = withDefault(LINK_OWN_APP, ConfigValues::bool);
-        PasteBack pasteBack = withDefault(LINK_PASTE_BACK, PasteBack::parse);
+        PasteBackMode pasteBack = withDefault(LINK_PASTE_BACK, PasteBackMode::parse);
         Boolean extendedQuota = withDefault(SPOTIFY_EXTENDED_QUOTA, ConfigValues::bool);
         Long memoryBytes = withDefault(CACHE_MEMORY_BYTES, ConfigValues::memoryBytes);
         Boolean disk = withDefault(CACHE_DISK, ConfigValues::bool);

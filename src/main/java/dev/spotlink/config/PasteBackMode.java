@@ -9,7 +9,7 @@ import java.util.Set;
  * redirected to. Needed when the redirect URI is a loopback address: Spotify then sends each member's browser to
  * their own machine, where nothing answers, and only the address bar still holds the code.
  */
-public enum PasteBack {
+public enum PasteBackMode {
     /** On exactly when {@code spotify.redirect-uri} is a loopback address. */
     AUTO,
     ON,
@@ -18,7 +18,7 @@ public enum PasteBack {
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "::1", "localhost");
 
     /** {@code auto}, {@code on} or {@code off}, any case. */
-    static PasteBack parse(String value) {
+    static PasteBackMode parse(String value) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "auto" -> AUTO;
             case "on" -> ON;
