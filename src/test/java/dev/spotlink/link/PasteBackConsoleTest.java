@@ -108,6 +108,16 @@ class PasteBackConsoleTest {
     }
 
     @Test
+    void theCallbackServerStillLinksABrowserOnTheBotsOwnMachine() {
+        URI sentTo = bot.spotify.consent(link("/link"), "me-account");
+        // the redirect as it arrives when the browser runs where the bot listens (here: the server's own port)
+        ConsoleHarness.Page page = bot.get(URI.create(bot.serverUrl() + "/callback?" + sentTo.getRawQuery()));
+        assertEquals(200, page.status(), page.body());
+        assertTrue(bot.drainOutput().contains(en("link.confirmed", "Me")));
+        assertTrue(type(sentTo.toString()).contains(en("link.paste-back.used")), "one use, by either way");
+    }
+
+    @Test
     void anAddressCopiedWithoutTheSchemeWorksToo() {
         URI sentTo = bot.spotify.consent(link("/link"), "me-account");
         String shown = sentTo.toString().substring("http://".length());
