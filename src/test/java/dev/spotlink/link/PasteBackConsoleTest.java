@@ -175,6 +175,18 @@ class PasteBackConsoleTest {
     }
 
     @Test
+    void spotifyFailuresAfterThePasteAreToldInChatAsTheCallbackPageWouldTellThem() {
+        bot.spotify.failNext("/api/token", 503);
+        String unavailable = type(bot.spotify.consent(link("/link"), "me-account").toString());
+        assertTrue(unavailable.contains(en("link.paste-back.unavailable")), unavailable);
+
+        bot.spotify.setNotAllowlisted("me-account");
+        String refused = type(bot.spotify.consent(link("/link"), "me-account").toString());
+        assertTrue(refused.contains(en("link.own-app.after-not-allowlisted")), "the own-app offer: " + refused);
+        assertTrue(bot.app().core().accounts().find(ME).isEmpty());
+    }
+
+    @Test
     void aTruncatedAddressAsksForTheWholeOne() {
         URI sentTo = bot.spotify.consent(link("/link"), "me-account");
         String cut = sentTo.toString().replaceAll("&state=.*", "");
