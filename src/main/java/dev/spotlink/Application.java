@@ -22,6 +22,7 @@ import dev.spotlink.link.AdminAppLimit;
 import dev.spotlink.link.LinkService;
 import dev.spotlink.link.OwnAppAdvice;
 import dev.spotlink.link.OwnAppGuide;
+import dev.spotlink.link.PasteBack;
 import dev.spotlink.metrics.Metrics;
 import dev.spotlink.spotify.Sleeper;
 import dev.spotlink.spotify.SpotifyAccountsClient;
@@ -167,6 +168,7 @@ public final class Application implements AutoCloseable {
         OwnAppGuide guide = new OwnAppGuide(messages, config.spotify().redirectUri());
         LinkService links = new LinkService(pending, accounts, accountsClient, api, config.spotify().clientId(),
                 notifiers, alerts, guide, messages, config.link(), clock, new SecureRandom());
+        PasteBack pasteBack = new PasteBack(links, messages, config.spotify().redirectUri(), config.link().pasteBack());
 
         AccountAccess access = new AccountAccess(accounts, messages);
         // Drawn cards get the same memory bound as the images they are drawn from (0 turns both off).
@@ -174,7 +176,7 @@ public final class Application implements AutoCloseable {
         metrics.bindCardTemplates(cards);
         List<Command> commands = new ArrayList<>(List.of(
                 new LinkCommand(links, new AdminAppLimit(accounts, config.spotify().clientId(),
-                        !config.link().extendedQuota()), alerts, guide, messages),
+                        !config.link().extendedQuota()), alerts, guide, pasteBack, messages),
                 new UnlinkCommand(links, messages),
                 new NowPlayingCommand(access, tokens, api, cards, new PlaybackFormatter(messages), messages),
                 new ShareCommand(access, accounts, tokens, api, cards, messages),
@@ -201,7 +203,7 @@ public final class Application implements AutoCloseable {
         });
         housekeeping.scheduleWithFixedDelay(() -> purge(links), 1, 60, TimeUnit.MINUTES);
         Core core = new Core(clock, database, accounts, http, json, api, codes, tokens, messages, notifiers, links,
-                registry, health, webhooks);
+                registry, health, webhooks, pasteBack);
         return new Application(core, web, housekeeping, clients);
     }
 

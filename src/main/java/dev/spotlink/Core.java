@@ -5,6 +5,7 @@ import dev.spotlink.command.CommandRegistry;
 import dev.spotlink.command.Notifiers;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.link.LinkService;
+import dev.spotlink.link.PasteBack;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
 import dev.spotlink.spotify.TokenManager;
@@ -32,5 +33,6 @@ public record Core(
         LinkService links,
         CommandRegistry registry,
         Health health,
-        WebhookEndpoint webhooks) {
+        WebhookEndpoint webhooks,
+        PasteBack pasteBack) {
 }

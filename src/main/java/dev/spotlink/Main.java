@@ -140,8 +140,8 @@ public final class Main {
 
     private static int runConsole(Application app, Locale locale) {
         try (app) {
-            ConsoleTransport console = new ConsoleTransport(app.core().registry(), app.core().messages(), locale,
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out,
+            ConsoleTransport console = new ConsoleTransport(app.core().registry(), app.core().pasteBack(),
+                    app.core().messages(), locale, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out,
                     Path.of("data", "images"));
             app.core().notifiers().register(ConsoleTransport.LOCAL_USER.platform(), console.notifier());
             app.core().health().registerTransport("console", () -> "RUNNING");

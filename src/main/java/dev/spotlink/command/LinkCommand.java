@@ -5,6 +5,7 @@ import dev.spotlink.link.AdminAlerts;
 import dev.spotlink.link.AdminAppLimit;
 import dev.spotlink.link.LinkService;
 import dev.spotlink.link.OwnAppGuide;
+import dev.spotlink.link.PasteBack;
 import dev.spotlink.spotify.SpotifyClientIds;
 import java.net.URI;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * {@code /link [app:<client id>|own]}: a private, personal, expiring Spotify authorize link — through the admin's
  * Spotify app, or, with {@code app:}, through the member's own app ({@code app:own} shows how to create one).
  * When the admin's app already serves all the users Spotify allows, the member is offered their own app instead
- * and the admin is told.
+ * and the admin is told. With {@code link.paste-back} on, the answer also says that the browser will end on an
+ * error page whose address is to be sent back ({@link PasteBack}).
  */
 public final class LinkCommand implements Command {
 
@@ -28,14 +30,16 @@ public final class LinkCommand implements Command {
     private final AdminAppLimit limit;
     private final AdminAlerts alerts;
     private final OwnAppGuide guide;
+    private final PasteBack pasteBack;
     private final Messages messages;
 
     public LinkCommand(LinkService links, AdminAppLimit limit, AdminAlerts alerts, OwnAppGuide guide,
-                       Messages messages) {
+                       PasteBack pasteBack, Messages messages) {
         this.links = links;
         this.limit = limit;
         this.alerts = alerts;
         this.guide = guide;
+        this.pasteBack = pasteBack;
         this.messages = messages;
     }
 
@@ -90,9 +94,12 @@ public final class LinkCommand implements Command {
         String replaces = links.currentLink(context.user())
                 .map(current -> "\n" + messages.get(locale, "link.replaces", current.shownName()))
                 .orElse("");
-        context.replyPrivately(Reply.builder()
-                .body(body + replaces + hint)
-                .button(messages.get(locale, "link.button"), authorize.toString())
-                .build());
+        Reply.Builder answer = Reply.builder().button(messages.get(locale, "link.button"), authorize.toString());
+        String pasteBackSteps = "";
+        if (pasteBack.enabled()) {
+            pasteBackSteps = "\n\n" + pasteBack.instructions(locale);
+            answer.pasteBack(pasteBack.buttonLabel(locale));
+        }
+        context.replyPrivately(answer.body(body + replaces + pasteBackSteps + hint).build());
     }
 }

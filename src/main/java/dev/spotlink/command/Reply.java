@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param image        an uploaded image (Spotify code, card), or null
  * @param buttons      link buttons, in order
  * @param error        true for failures, so transports can style them (and Discord keeps them ephemeral)
+ * @param pasteBack    label of a button that opens a form for the address the user is asked to send back
+ *                     ({@code link.paste-back}), for platforms where users cannot simply send a message (Discord);
+ *                     null when the reply asks for none
  */
 public record Reply(
         String title,
@@ -24,7 +27,8 @@ public record Reply(
         String thumbnailUrl,
         Attachment image,
         List<LinkButton> buttons,
-        boolean error) {
+        boolean error,
+        String pasteBack) {
 
     public Reply {
         buttons = List.copyOf(buttons);
@@ -32,12 +36,12 @@ public record Reply(
 
     /** A plain text answer. */
     public static Reply text(String body) {
-        return new Reply(null, null, Objects.requireNonNull(body), null, null, null, List.of(), false);
+        return new Reply(null, null, Objects.requireNonNull(body), null, null, null, List.of(), false, null);
     }
 
     /** A plain text failure. */
     public static Reply error(String body) {
-        return new Reply(null, null, Objects.requireNonNull(body), null, null, null, List.of(), true);
+        return new Reply(null, null, Objects.requireNonNull(body), null, null, null, List.of(), true, null);
     }
 
     public static Builder builder() {
@@ -97,6 +101,7 @@ public record Reply(
         private Attachment image;
         private final java.util.ArrayList<LinkButton> buttons = new java.util.ArrayList<>();
         private boolean error;
+        private String pasteBack;
 
         private Builder() {
         }
@@ -137,8 +142,14 @@ public record Reply(
             return this;
         }
 
+        /** Offers a form for the address the user is asked to send back, where the platform needs one. */
+        public Builder pasteBack(String label) {
+            this.pasteBack = label;
+            return this;
+        }
+
         public Reply build() {
-            return new Reply(title, titleUrl, body, footer, thumbnailUrl, image, buttons, error);
+            return new Reply(title, titleUrl, body, footer, thumbnailUrl, image, buttons, error, pasteBack);
         }
     }
 }

@@ -53,6 +53,7 @@ final class ConfigBinder {
         Path keyFile = withDefault(SECURITY_KEY_FILE, ConfigValues::path);
         Duration ttl = withDefault(LINK_TTL, ConfigValues::ttl);
         Boolean ownApp = withDefault(LINK_OWN_APP, ConfigValues::bool);
+        PasteBackMode pasteBack = withDefault(LINK_PASTE_BACK, PasteBackMode::parse);
         Boolean extendedQuota = withDefault(SPOTIFY_EXTENDED_QUOTA, ConfigValues::bool);
         Long memoryBytes = withDefault(CACHE_MEMORY_BYTES, ConfigValues::memoryBytes);
         Boolean disk = withDefault(CACHE_DISK, ConfigValues::bool);
@@ -80,7 +81,7 @@ final class ConfigBinder {
                 new ServerConfig(host, port, trustProxy),
                 database,
                 new SecurityConfig(keyFile),
-                new LinkConfig(ttl, ownApp, extendedQuota),
+                new LinkConfig(ttl, ownApp, extendedQuota, pasteBack.enabledFor(redirectUri)),
                 discordToken.map(t -> new DiscordConfig(t, discordApiUrl, discordGatewayUrl, devGuildId, shards,
                         adminChannelId)),
                 telegramToken.map(t -> new TelegramConfig(t, telegramApiUrl, webhook, adminChatId)),

@@ -24,6 +24,7 @@ public enum ConfigKey {
     SECURITY_KEY_FILE("security.key-file", "data/spotlink.key", false, false),
     LINK_TTL("link.ttl", "10m", false, false),
     LINK_OWN_APP("link.own-app", "true", false, false),
+    LINK_PASTE_BACK("link.paste-back", "auto", false, false),
     SPOTIFY_EXTENDED_QUOTA("spotify.extended-quota", "false", false, false),
     CACHE_MEMORY_BYTES("cache.memory-bytes", "32MiB", false, false),
     CACHE_DISK("cache.disk", "false", false, false),

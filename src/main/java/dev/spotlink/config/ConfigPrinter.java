@@ -49,6 +49,7 @@ public final class ConfigPrinter {
         shown.put(SECURITY_KEY_FILE, String.valueOf(config.security().keyFile()));
         shown.put(LINK_TTL, ConfigValues.formatDuration(config.link().ttl()));
         shown.put(LINK_OWN_APP, Boolean.toString(config.link().ownApp()));
+        shown.put(LINK_PASTE_BACK, config.link().pasteBack() ? "on" : "off");
         shown.put(SPOTIFY_EXTENDED_QUOTA, Boolean.toString(config.link().extendedQuota()));
         shown.put(CACHE_MEMORY_BYTES, ConfigValues.formatBytes(config.cache().memoryBytes()));
         shown.put(CACHE_DISK, config.cache().disk() ? "true -> " + config.imageCacheDirectory() : "false");

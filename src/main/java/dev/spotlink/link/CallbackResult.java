@@ -58,4 +58,11 @@ public sealed interface CallbackResult {
      */
     record NotAllowlisted(Locale locale, boolean ownApp, boolean ownAppOffered) implements CallbackResult {
     }
+
+    /**
+     * A pasted address whose state was issued to another chat user: refused, and that link left as it was (still
+     * usable by its owner).
+     */
+    record NotYours(Locale locale) implements CallbackResult {
+    }
 }

@@ -139,11 +139,38 @@ public final class LinkService {
      * @param fallback locale for pages about states we cannot attribute to a user (the browser's language)
      */
     public CallbackResult completeCallback(String code, String state, String error, Locale fallback) {
+        return complete(code, state, error, fallback, null, notifier);
+    }
+
+    /**
+     * Completes a link from the address a member's browser was redirected to and the member sent us in chat
+     * ({@link PasteBack}): the same checks and outcomes as {@link #completeCallback}, plus that the state must
+     * have been issued to {@code pastedBy}. What the member is to read goes to {@code answer}, in place of the
+     * chat notification a callback sends.
+     */
+    public CallbackResult completePasted(ChatUser pastedBy, CallbackAddress address, Locale locale,
+                                         Notifier answer) {
+        return complete(address.code(), address.state(), address.error(), locale, pastedBy, answer);
+    }
+
+    /**
+     * The one way a link completes.
+     *
+     * @param owner who must own the state (a pasted address), or null (a callback: whoever's browser brings it)
+     * @param tell  where messages for the linking user go
+     */
+    private CallbackResult complete(String code, String state, String error, Locale fallback, ChatUser owner,
+                                    Notifier tell) {
         if (state == null || !STATE_FORMAT.matcher(state).matches()) {
             return error != null ? new CallbackResult.Denied(fallback, error)
                     : new CallbackResult.MissingParameters(fallback);
         }
-        ClaimResult claim = pendingLinks.claim(hash(state), clock.instant());
+        ClaimResult claim = pendingLinks.claim(hash(state), clock.instant(), owner);
+        if (claim instanceof ClaimResult.OtherUser) {
+            log.info("{} sent the address of a link issued to someone else; refused, and that link left as it was",
+                    owner);
+            return new CallbackResult.NotYours(fallback);
+        }
         if (!(claim instanceof ClaimResult.Claimed claimed)) {
             if (error != null) {
                 return new CallbackResult.Denied(fallback, error);
@@ -165,10 +192,10 @@ public final class LinkService {
         if (code == null || !CODE_FORMAT.matcher(code).matches()) {
             return new CallbackResult.MissingParameters(locale);
         }
-        return exchange(link, code, locale);
+        return exchange(link, code, locale, tell);
     }
 
-    private CallbackResult exchange(PendingLink link, String code, Locale locale) {
+    private CallbackResult exchange(PendingLink link, String code, Locale locale, Notifier tell) {
         // The app the link was issued for: the code is bound to it, and so are the tokens we get for it.
         boolean ownApp = !link.clientId().equals(clientId);
         TokenGrant grant;
@@ -176,7 +203,7 @@ public final class LinkService {
             grant = accountsClient.exchangeCode(link.clientId(), code, link.codeVerifier());
         } catch (SpotifyException e) {
             if (e.reason() == SpotifyException.Reason.INVALID_CLIENT) {
-                return appRejected(link, locale, ownApp, e);
+                return appRejected(link, locale, ownApp, e, tell);
             }
             log.warn("Code exchange for {} failed: {}", link.user(), e.reason(), e);
             return new CallbackResult.ExchangeFailed(locale, e.reason());
@@ -186,7 +213,7 @@ public final class LinkService {
             profile = api.forApp(link.clientId()).me(grant.accessToken());
         } catch (SpotifyException e) {
             if (e.reason() == SpotifyException.Reason.NOT_ALLOWLISTED) {
-                return notAllowlisted(link, locale, ownApp);
+                return notAllowlisted(link, locale, ownApp, tell);
             }
             log.warn("Reading the Spotify profile for {} failed: {}", link.user(), e.reason(), e);
             return new CallbackResult.ProfileFailed(locale, e.reason());
@@ -203,13 +230,14 @@ public final class LinkService {
         }
         log.info("{} linked Spotify account {} through {}", link.user(), saved.spotifyAccountId(),
                 ownApp ? "their own app " + link.clientId() : "the admin's app");
-        notifier.notify(link.user(), Reply.builder()
+        tell.notify(link.user(), Reply.builder()
                 .body(messages.get(locale, "link.confirmed", saved.shownName()))
                 .build());
         return new CallbackResult.Linked(locale, saved.shownName());
     }
 
-    private CallbackResult appRejected(PendingLink link, Locale locale, boolean ownApp, SpotifyException e) {
+    private CallbackResult appRejected(PendingLink link, Locale locale, boolean ownApp, SpotifyException e,
+                                       Notifier tell) {
         if (ownApp) {
             log.info("Spotify refused the client id {} of {}'s own app (invalid_client); nothing was linked",
                     link.clientId(), link.user());
@@ -217,21 +245,21 @@ public final class LinkService {
             log.error("Spotify refused this bot's app while linking {}: check spotify.client-id and "
                     + "spotify.client-secret", link.user(), e);
         }
-        notifier.notify(link.user(), Reply.error(messages.get(locale,
+        tell.notify(link.user(), Reply.error(messages.get(locale,
                 ownApp ? "link.own-app.rejected" : "link.admin-app.rejected")));
         return new CallbackResult.AppRejected(locale, ownApp);
     }
 
-    private CallbackResult notAllowlisted(PendingLink link, Locale locale, boolean ownApp) {
+    private CallbackResult notAllowlisted(PendingLink link, Locale locale, boolean ownApp, Notifier tell) {
         if (ownApp) {
             log.info("{} consented, but their own app {} does not allow their Spotify account (403)",
                     link.user(), link.clientId());
-            notifier.notify(link.user(), Reply.error(messages.get(locale, "link.own-app.not-allowlisted")));
+            tell.notify(link.user(), Reply.error(messages.get(locale, "link.own-app.not-allowlisted")));
             return new CallbackResult.NotAllowlisted(locale, true, false);
         }
         alerts.turnedAway(link.user(), AdminAlerts.Kind.NOT_ALLOWLISTED);
         if (config.ownApp()) {
-            notifier.notify(link.user(), guide.reply(locale, "link.own-app.after-not-allowlisted"));
+            tell.notify(link.user(), guide.reply(locale, "link.own-app.after-not-allowlisted"));
         }
         return new CallbackResult.NotAllowlisted(locale, false, config.ownApp());
     }

@@ -45,6 +45,9 @@ final class SetupLayout {
             li{margin:.2rem 0}
             table{border-collapse:collapse;width:100%}
             td,th{text-align:left;padding:.35rem .4rem;border-bottom:1px solid #e1e4e8;vertical-align:top}
+            .choice{border:1px solid #e1e4e8;border-radius:8px;padding:.25rem 1rem 1rem;margin:.8rem 0}
+            h3{font-size:1.1rem;margin:.8rem 0 .3rem}
+            .tag{background:#14833b;color:#fff;font-size:.8rem;padding:.1rem .45rem;border-radius:4px}
             """;
 
     private final Messages messages;

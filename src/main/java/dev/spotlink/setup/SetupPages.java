@@ -1,7 +1,10 @@
 package dev.spotlink.setup;
 
 import dev.spotlink.config.ConfigKey;
+import dev.spotlink.config.PasteBackMode;
 import dev.spotlink.web.Html;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +26,39 @@ final class SetupPages {
         this.csrf = csrf;
     }
 
+    /**
+     * Two ways, the first recommended for a machine without a domain: no public address (a loopback redirect URI;
+     * members paste back the address their browser ends on), or a public https address.
+     */
     String address(SetupDraft d, Map<String, String> errors, String typed) {
-        String body = "<p>" + l.e("setup.address.intro") + "</p>"
-                + l.field("address", "url", typed != null ? typed : d.publicAddress(), d.localAddress(),
-                        l.t("setup.address.label"), l.e("setup.address.help", d.localAddress()),
+        String pasteBackUri = d.localAddress() + SetupDraft.CALLBACK_PATH;
+        String pasteBack = "<h3>" + l.e("setup.address.paste-back.title") + " <span class=\"tag\">"
+                + l.e("setup.address.paste-back.recommended") + "</span></h3><p>"
+                + l.e("setup.address.paste-back.how") + "</p><p>" + l.e("setup.address.paste-back.uri")
+                + " <code id=\"paste-back-uri\">" + Html.escape(pasteBackUri) + "</code></p>"
+                + l.form("address", csrf, l.button("paste-back", "setup.button.paste-back", false));
+        String publicAddress = "<h3>" + l.e("setup.address.public.title") + "</h3><p>" + l.e("setup.address.intro")
+                + "</p>"
+                + l.form("address", csrf, l.field("address", "url", typed != null ? typed : d.publicAddress(),
+                        d.localAddress(), l.t("setup.address.label"), l.e("setup.address.help", d.localAddress()),
                         errors.get("address"))
+                + l.button("save", "setup.button.save-continue", false));
+        String body = "<div class=\"choice\" id=\"choice-paste-back\">" + pasteBack + "</div>"
+                + "<div class=\"choice\" id=\"choice-public\">" + publicAddress + "</div>"
                 + "<p>" + l.e("setup.address.current") + " <code id=\"redirect-uri\">"
-                + Html.escape(d.redirectUri()) + "</code></p>"
-                + l.button("save", "setup.button.save-continue", false);
-        return l.page(l.t("setup.step.address"), "address", card("setup.step.address", l.form("address", csrf,
-                body)));
+                + Html.escape(d.redirectUri()) + "</code></p>";
+        return l.page(l.t("setup.step.address"), "address", card("setup.step.address", body));
     }
 
     String spotify(SetupDraft d, Map<String, String> errors, String typedId) {
         StringBuilder sb = new StringBuilder();
         sb.append("<p>").append(l.e("setup.spotify.register")).append("</p><code class=\"uri\" id=\"redirect-uri\">")
                 .append(Html.escape(d.redirectUri())).append("</code><p class=\"help\">")
-                .append(l.e("setup.spotify.rules")).append("</p><ol><li>")
+                .append(l.e("setup.spotify.rules")).append("</p>");
+        if (loopback(d.redirectUri())) {
+            sb.append("<p class=\"help\" id=\"paste-back\">").append(l.e("setup.spotify.paste-back")).append("</p>");
+        }
+        sb.append("<ol><li>")
                 .append(l.e("setup.spotify.how.open")).append(' ').append(SetupLayout.link(DASHBOARD, DASHBOARD))
                 .append("</li><li>").append(l.e("setup.spotify.how.create")).append("</li><li>")
                 .append(l.e("setup.spotify.how.api")).append("</li><li>").append(l.e("setup.spotify.how.copy"))
@@ -136,6 +155,15 @@ final class SetupPages {
             return l.e("setup.finish.off");
         }
         return bot.map(b -> l.e("setup.finish.on-as", prefix + b.name())).orElse(l.e("setup.finish.on"));
+    }
+
+    /** Whether members will paste the address back with this redirect URI (a value from a file may not parse). */
+    private static boolean loopback(String redirectUri) {
+        try {
+            return PasteBackMode.isLoopback(new URI(redirectUri));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private void row(StringBuilder sb, String key, String html) {

@@ -69,6 +69,11 @@ final class SetupSteps {
     }
 
     private Answer address(Map<String, String> form, SetupPages pages, SetupLayout text) {
+        if ("paste-back".equals(form.get("action"))) {
+            // no public address: a loopback redirect URI, which turns link.paste-back on (auto)
+            draft.setRedirectUri(draft.localAddress() + SetupDraft.CALLBACK_PATH);
+            return Answer.redirectTo("spotify");
+        }
         String typed = form.getOrDefault("address", "");
         PublicAddress.Result result = PublicAddress.redirectUriFor(typed, draft.localAddress());
         if (!result.ok()) {

@@ -17,4 +17,8 @@ public sealed interface ClaimResult {
     /** The state was already used by an earlier callback. */
     record AlreadyUsed() implements ClaimResult {
     }
+
+    /** The state was issued to another chat user (only when claiming for a given owner); it was left untouched. */
+    record OtherUser() implements ClaimResult {
+    }
 }

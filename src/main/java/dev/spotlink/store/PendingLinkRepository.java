@@ -50,17 +50,37 @@ public final class PendingLinkRepository {
      * exactly one gets {@link ClaimResult.Claimed}.
      */
     public ClaimResult claim(String stateHash, Instant now) {
+        return claim(stateHash, now, null);
+    }
+
+    /**
+     * {@link #claim(String, Instant)} for a state that must have been issued to {@code owner}: a link of someone
+     * else is left exactly as it was (not marked used) and answered {@link ClaimResult.OtherUser}, whatever its
+     * state, so that an address that went astray can neither be used nor spoilt by whoever found it.
+     *
+     * @param owner the chat user who must own the state, or null for anyone
+     */
+    public ClaimResult claim(String stateHash, Instant now, ChatUser owner) {
         long nowMillis = now.toEpochMilli();
         return database.inTransaction(c -> {
             int won;
             try (PreparedStatement ps = c.prepareStatement("UPDATE pending_links SET used_at = ?"
-                    + " WHERE state_hash = ? AND used_at IS NULL AND expires_at > ?")) {
+                    + " WHERE state_hash = ? AND used_at IS NULL AND expires_at > ?"
+                    + (owner == null ? "" : " AND platform = ? AND chat_user_id = ?"))) {
                 ps.setLong(1, nowMillis);
                 ps.setString(2, stateHash);
                 ps.setLong(3, nowMillis);
+                if (owner != null) {
+                    ps.setString(4, owner.platform().id());
+                    ps.setString(5, owner.userId());
+                }
                 won = ps.executeUpdate();
             }
-            return won == 1 ? claimed(c, stateHash) : whyNot(c, stateHash);
+            if (won == 1) {
+                return claimed(c, stateHash);
+            }
+            return owner != null && ownedByOther(c, stateHash, owner) ? new ClaimResult.OtherUser()
+                    : whyNot(c, stateHash);
         });
     }
 
@@ -167,6 +187,17 @@ public final class PendingLinkRepository {
                 String verifier = cipher.decrypt(rs.getBytes(3), aad(stateHash, user));
                 return new ClaimResult.Claimed(new PendingLink(stateHash, user, verifier, rs.getString(4),
                         rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7))));
+            }
+        }
+    }
+
+    private static boolean ownedByOther(Connection c, String stateHash, ChatUser owner) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT platform, chat_user_id FROM pending_links WHERE state_hash = ?")) {
+            ps.setString(1, stateHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && !(owner.platform().id().equals(rs.getString(1))
+                        && owner.userId().equals(rs.getString(2)));
             }
         }
     }

@@ -30,7 +30,7 @@ public final class CallbackPage {
         if (result instanceof CallbackResult.MissingParameters) {
             return page(400, locale, false, "page.missing.title", messages.get(locale, "page.missing.body"));
         }
-        if (result instanceof CallbackResult.UnknownState) {
+        if (result instanceof CallbackResult.UnknownState || result instanceof CallbackResult.NotYours) {
             return page(400, locale, false, "page.unknown.title", messages.get(locale, "page.unknown.body"));
         }
         if (result instanceof CallbackResult.ExpiredState) {

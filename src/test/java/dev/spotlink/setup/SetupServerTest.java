@@ -164,6 +164,33 @@ class SetupServerTest {
         assertFalse(server.configured().isDone());
     }
 
+    @Test
+    void noPublicAddressIsTheFirstChoiceAndTurnsPasteBackOn() throws Exception {
+        serve(String.join("\n", "spotify.client-id=" + TestConfigs.CLIENT_ID,
+                "spotify.client-secret=" + TestConfigs.CLIENT_SECRET,
+                "spotify.redirect-uri=https://bot.example.org/callback", "telegram.token=" + TELEGRAM_TOKEN, ""));
+        String session = open();
+        String page = get("/setup/address", session).body();
+        int pasteBack = page.indexOf("id=\"choice-paste-back\"");
+        assertTrue(pasteBack >= 0 && pasteBack < page.indexOf("id=\"choice-public\""), "offered first: " + page);
+        assertTrue(page.contains("No public address: members paste the address back"), page);
+        assertTrue(page.contains("<code id=\"paste-back-uri\">http://127.0.0.1:8080/callback</code>"), page);
+        assertFalse(get("/setup/spotify", session).body().contains("id=\"paste-back\""), "not with https");
+
+        assertEquals(303, post("/setup/address", session, "action=paste-back&csrf=" + csrf(page)).statusCode());
+        String spotifyPage = get("/setup/spotify", session).body();
+        assertTrue(spotifyPage.contains("id=\"redirect-uri\">http://127.0.0.1:8080/callback<"), spotifyPage);
+        assertTrue(spotifyPage.contains("id=\"paste-back\""), "the dashboard steps say how linking works");
+        assertTrue(spotifyPage.contains(SetupPages.DASHBOARD), spotifyPage);
+
+        assertEquals(303, post("/setup/spotify", session, "client_id=" + TestConfigs.CLIENT_ID
+                + "&client_secret=&csrf=" + csrf(page)).statusCode());
+        assertEquals(200, post("/setup/finish", session, "csrf=" + csrf(page)).statusCode());
+        SpotlinkConfig loaded = server.configured().get(10, TimeUnit.SECONDS);
+        assertEquals(URI.create("http://127.0.0.1:8080/callback"), loaded.spotify().redirectUri());
+        assertTrue(loaded.link().pasteBack(), "link.paste-back=auto is on with the loopback redirect URI");
+    }
+
     /** Starts the server on a config file holding {@code text} plus the fakes' endpoints. */
     private void serve(String text) throws Exception {
         String accounts = text.contains("spotify.accounts-url") ? ""

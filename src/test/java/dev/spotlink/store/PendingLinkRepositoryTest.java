@@ -90,6 +90,22 @@ class PendingLinkRepositoryTest {
     }
 
     @Test
+    void anOwnerBoundClaimLeavesSomeoneElsesLinkAsItWas() {
+        PendingLink link = pendingLink("hash-1", discord("7"), "verifier-abc", EXPIRY);
+        pending.insert(link);
+        assertInstanceOf(ClaimResult.OtherUser.class, pending.claim("hash-1", NOW, discord("8")));
+        assertInstanceOf(ClaimResult.OtherUser.class, pending.claim("hash-1", NOW,
+                new ChatUser(Platform.TELEGRAM, "7")), "the same id on another platform is someone else");
+        assertInstanceOf(ClaimResult.OtherUser.class, pending.claim("hash-1", EXPIRY.plusSeconds(1), discord("8")),
+                "expired or not, it is not theirs");
+        assertInstanceOf(ClaimResult.Unknown.class, pending.claim("no-such-hash", NOW, discord("8")));
+        // none of that used it up: the owner still gets it, once
+        assertEquals(new ClaimResult.Claimed(link), pending.claim("hash-1", NOW.plusSeconds(1), discord("7")));
+        assertInstanceOf(ClaimResult.AlreadyUsed.class, pending.claim("hash-1", NOW.plusSeconds(2), discord("7")));
+        assertInstanceOf(ClaimResult.OtherUser.class, pending.claim("hash-1", NOW.plusSeconds(2), discord("8")));
+    }
+
+    @Test
     void exactlyOneOfManyConcurrentClaimsWins() throws Exception {
         pending.insert(pendingLink("contested", discord("7"), "v", EXPIRY));
         int threads = 50;

@@ -72,7 +72,8 @@ public final class ConsoleHarness implements AutoCloseable {
     /** (Re)starts the application on the same database, key and port. */
     public void startApp() {
         app = Application.start(config, clock, limits);
-        console = new ConsoleTransport(app.core().registry(), app.core().messages(), Locale.ENGLISH,
+        console = new ConsoleTransport(app.core().registry(), app.core().pasteBack(), app.core().messages(),
+                Locale.ENGLISH,
                 new BufferedReader(new StringReader("")), new PrintStream(output, true, StandardCharsets.UTF_8),
                 dataDir.resolve("images"));
         app.core().notifiers().register(Platform.CONSOLE, console.notifier());

@@ -64,6 +64,27 @@ public final class TestConfigs {
                 c.discord(), c.telegram(), c.cache(), c.command(), c.metrics());
     }
 
+    /**
+     * {@code base} with paste-back on and its callback server on another port than the redirect URI names (a port
+     * that was free a moment ago, where nothing listens): a member's browser sent there by Spotify reaches nothing,
+     * as on a machine that is not the member's, so a link can only complete by pasting the address back.
+     */
+    public static SpotlinkConfig pasteBack(SpotlinkConfig base) {
+        int redirectPort = freePort();
+        while (redirectPort == base.server().port()) {
+            redirectPort = freePort();
+        }
+        SpotifyConfig spotify = base.spotify();
+        LinkConfig link = base.link();
+        return new SpotlinkConfig(base.source(),
+                new SpotifyConfig(spotify.clientId(), spotify.clientSecret(),
+                        URI.create("http://127.0.0.1:" + redirectPort + "/callback"), spotify.accountsUrl(),
+                        spotify.apiUrl(), spotify.codesUrl()),
+                base.server(), base.database(), base.security(),
+                new LinkConfig(link.ttl(), link.ownApp(), link.extendedQuota(), true),
+                base.discord(), base.telegram(), base.cache(), base.command(), base.metrics());
+    }
+
     /** A port that was free a moment ago. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -6,6 +6,8 @@ import dev.spotlink.command.Notifier;
 import dev.spotlink.command.Reply;
 import dev.spotlink.command.TextCommandParser;
 import dev.spotlink.i18n.Messages;
+import dev.spotlink.link.CallbackAddress;
+import dev.spotlink.link.PasteBack;
 import dev.spotlink.store.ChatUser;
 import dev.spotlink.store.Platform;
 import java.io.BufferedReader;
@@ -14,12 +16,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The terminal transport: one local user types commands, replies are printed, images are saved as files whose
- * paths are printed. How an admin tries the Spotify side before wiring a chat platform.
+ * paths are printed. How an admin tries the Spotify side before wiring a chat platform. With
+ * {@code link.paste-back} on, a line holding the address the browser ended on after {@code /link} finishes the link.
  */
 public final class ConsoleTransport {
 
@@ -30,16 +34,18 @@ public final class ConsoleTransport {
 
     private final CommandRegistry registry;
     private final TextCommandParser parser;
+    private final PasteBack pasteBack;
     private final Messages messages;
     private final Locale locale;
     private final BufferedReader in;
     private final PrintStream out;
     private final Path imageDir;
 
-    public ConsoleTransport(CommandRegistry registry, Messages messages, Locale locale, BufferedReader in,
-                            PrintStream out, Path imageDir) {
+    public ConsoleTransport(CommandRegistry registry, PasteBack pasteBack, Messages messages, Locale locale,
+                            BufferedReader in, PrintStream out, Path imageDir) {
         this.registry = registry;
         this.parser = new TextCommandParser(registry);
+        this.pasteBack = pasteBack;
         this.messages = messages;
         this.locale = messages.resolve(locale);
         this.in = in;
@@ -70,6 +76,11 @@ public final class ConsoleTransport {
 
     /** Runs one line (also used by tests to drive the command path). */
     public void handle(String line) {
+        Optional<CallbackAddress> address = pasteBack.recognize(line);
+        if (address.isPresent()) {
+            print(pasteBack.complete(LOCAL_USER, locale, address.get()));
+            return;
+        }
         TextCommandParser.Parsed parsed = parser.parse(line.startsWith("/") ? line : "/" + line, null);
         if (parsed instanceof TextCommandParser.Parsed.Ok ok) {
             registry.execute(ok.command(), new Context(), ok.args());

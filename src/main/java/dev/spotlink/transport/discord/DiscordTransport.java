@@ -6,6 +6,7 @@ import dev.spotlink.command.CommandRegistry;
 import dev.spotlink.command.Notifiers;
 import dev.spotlink.config.DiscordConfig;
 import dev.spotlink.i18n.Messages;
+import dev.spotlink.link.PasteBack;
 import dev.spotlink.store.BotStateRepository;
 import dev.spotlink.store.Platform;
 import dev.spotlink.web.Health;
@@ -82,6 +83,7 @@ public final class DiscordTransport implements AutoCloseable {
     private volatile ThreadPoolExecutor workers;
     private volatile ScheduledExecutorService watchdog;
     private volatile boolean closed;
+    private volatile PasteBack pasteBack;
 
     public DiscordTransport(DiscordConfig config, CommandRegistry registry, Messages messages, Notifiers notifiers,
                             Health health, BotStateRepository state, Limits limits) {
@@ -96,8 +98,15 @@ public final class DiscordTransport implements AutoCloseable {
 
     /** The transport wired to the core's services, with default limits. Call {@link #start()} next. */
     public static DiscordTransport create(DiscordConfig config, Core core) {
-        return new DiscordTransport(config, core.registry(), core.messages(), core.notifiers(), core.health(),
-                new BotStateRepository(core.database(), core.clock()), Limits.DEFAULT);
+        DiscordTransport transport = new DiscordTransport(config, core.registry(), core.messages(), core.notifiers(),
+                core.health(), new BotStateRepository(core.database(), core.clock()), Limits.DEFAULT);
+        transport.acceptPastedAddresses(core.pasteBack()); // it recognizes nothing while link.paste-back is off
+        return transport;
+    }
+
+    /** Addresses members submit in the paste-back form after {@code /link} go here; call before {@link #start()}. */
+    public void acceptPastedAddresses(PasteBack pasteBack) {
+        this.pasteBack = pasteBack;
     }
 
     /**
@@ -118,7 +127,7 @@ public final class DiscordTransport implements AutoCloseable {
         CommandSync sync = new CommandSync(state, new SlashCommands(messages).build(
                 registry.commands().stream().map(Command::spec).toList()));
         InteractionHandler handler = new InteractionHandler(registry, messages, renderer, workers, watchdog,
-                limits.ackAfter(), client -> syncCommands(sync, client));
+                limits.ackAfter(), client -> syncCommands(sync, client), Optional.ofNullable(pasteBack));
         try {
             shards = builder(handler).build();
         } catch (InvalidTokenException e) {

@@ -5,6 +5,10 @@ import dev.spotlink.command.CommandArgs;
 import dev.spotlink.command.CommandRegistry;
 import dev.spotlink.command.Reply;
 import dev.spotlink.i18n.Messages;
+import dev.spotlink.link.CallbackAddress;
+import dev.spotlink.link.PasteBack;
+import dev.spotlink.store.ChatUser;
+import dev.spotlink.store.Platform;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,10 +20,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * Receives slash commands on JDA's event thread and hands them to the bounded worker pool at once, so one slow
  * or failing command never holds up the others. Commands that call Spotify are deferred immediately; the others
  * usually answer within milliseconds, and a watchdog defers them (privately: they answer privately) if they do
- * not answer in time. Discord drops an interaction that is not acknowledged within 3 seconds.
+ * not answer in time. Discord drops an interaction that is not acknowledged within 3 seconds. The paste-back
+ * button of a {@code /link} answer opens {@link PasteBackForm}; the submitted address completes the link on a worker.
  */
 final class InteractionHandler extends ListenerAdapter {
 
@@ -40,9 +48,12 @@ final class InteractionHandler extends ListenerAdapter {
     private final ScheduledExecutorService watchdog;
     private final Duration ackAfter;
     private final Consumer<JDA> onReady;
+    private final Optional<PasteBack> pasteBack;
 
+    /** @param pasteBack where addresses submitted in {@link PasteBackForm} go; empty when none are taken */
     InteractionHandler(CommandRegistry registry, Messages messages, ReplyRenderer renderer, ExecutorService workers,
-                       ScheduledExecutorService watchdog, Duration ackAfter, Consumer<JDA> onReady) {
+                       ScheduledExecutorService watchdog, Duration ackAfter, Consumer<JDA> onReady,
+                       Optional<PasteBack> pasteBack) {
         this.registry = registry;
         this.messages = messages;
         this.renderer = renderer;
@@ -50,6 +61,7 @@ final class InteractionHandler extends ListenerAdapter {
         this.watchdog = watchdog;
         this.ackAfter = ackAfter;
         this.onReady = onReady;
+        this.pasteBack = pasteBack;
     }
 
     @Override
@@ -88,6 +100,49 @@ final class InteractionHandler extends ListenerAdapter {
             } catch (RejectedExecutionException e) {
                 log.debug("Watchdog stopped (shutting down); /{} not guarded", event.getName());
             }
+        }
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        if (!PasteBackForm.ID.equals(event.getComponentId())) {
+            return; // not a button of ours: the link buttons open URLs and send nothing
+        }
+        Locale locale = messages.resolve(event.getUserLocale().getLocale());
+        event.replyModal(PasteBackForm.modal(messages, locale)).queue(null,
+                e -> log.warn("Could not open the paste-back form for {}", event.getUser().getId(), e));
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        if (!PasteBackForm.ID.equals(event.getModalId())) {
+            return;
+        }
+        Locale locale = messages.resolve(event.getUserLocale().getLocale());
+        ChatUser user = new ChatUser(Platform.DISCORD, event.getUser().getId());
+        if (pasteBack.isEmpty() || !pasteBack.get().enabled()) {
+            // a button from before link.paste-back was switched off
+            event.reply(renderer.render(Reply.error(messages.get(locale, "link.paste-back.off")))).setEphemeral(true)
+                    .queue(null, e -> log.warn("Could not answer the paste-back form of {}", user, e));
+            return;
+        }
+        PasteBack paste = pasteBack.get();
+        Optional<CallbackAddress> address = paste.recognize(PasteBackForm.typed(event));
+        if (address.isEmpty()) {
+            event.reply(renderer.render(paste.notAnAddress(locale))).setEphemeral(true)
+                    .queue(null, e -> log.warn("Could not answer the paste-back form of {}", user, e));
+            return;
+        }
+        // the exchange with Spotify may take longer than the 3 seconds Discord waits for an acknowledgement
+        event.deferReply(true).queue(null, e -> log.warn("Could not acknowledge the paste-back form of {}", user, e));
+        try {
+            workers.execute(() -> event.getHook().editOriginal(MessageEditData.fromCreateData(renderer.render(
+                    paste.complete(user, locale, address.get())))).queue(null,
+                    e -> log.warn("Could not answer the paste-back form of {}", user, e)));
+        } catch (RejectedExecutionException e) {
+            log.warn("All Discord command workers busy and the queue full: the paste-back of {} refused", user);
+            event.getHook().editOriginal(MessageEditData.fromCreateData(renderer.render(
+                    Reply.error(messages.get(locale, "discord.busy"))))).queue();
         }
     }
 

@@ -14,8 +14,9 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
  * Turns a platform-neutral {@link Reply} into a Discord message: one embed (Spotify green, red for errors), the
- * image as an uploaded file shown inside the embed, and link buttons. Discord rejects a whole message when one
- * limit is exceeded, so every text is cut to its limit here rather than failing the reply.
+ * image as an uploaded file shown inside the embed, link buttons, and the button that opens the paste-back form
+ * ({@link PasteBackForm}). Discord rejects a whole message when one limit is exceeded, so every text is cut to its
+ * limit here rather than failing the reply.
  */
 final class ReplyRenderer {
 
@@ -66,6 +67,9 @@ final class ReplyRenderer {
                 // too long for a button (Discord caps button URLs at 512): the link still has to reach the user
                 linkLines.add("[" + label.replace("[", "(").replace("]", ")") + "](" + link.url() + ")");
             }
+        }
+        if (reply.pasteBack() != null && buttons.size() < MAX_BUTTONS) {
+            buttons.add(PasteBackForm.button(reply.pasteBack()));
         }
         int textSoFar = length(title) + length(footer);
         embed.setDescription(description(reply.body(), linkLines, Math.min(DESCRIPTION_MAX,

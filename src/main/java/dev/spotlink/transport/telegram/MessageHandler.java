@@ -7,6 +7,8 @@ import dev.spotlink.command.OptionSpec;
 import dev.spotlink.command.Reply;
 import dev.spotlink.command.TextCommandParser;
 import dev.spotlink.i18n.Messages;
+import dev.spotlink.link.CallbackAddress;
+import dev.spotlink.link.PasteBack;
 import dev.spotlink.spotify.SpotifyClientIds;
 import dev.spotlink.store.ChatUser;
 import dev.spotlink.store.Platform;
@@ -24,7 +26,9 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * Turns a text message into a command run: {@code /cmd} and {@code /cmd@thisbot} (commands for other bots are
  * none of ours), {@code /start [payload]} from deep links, a reply to someone's message as the target of
  * commands that take a user, and a Spotify client id pasted alone in the private chat (the last step of "use my
- * own Spotify app") as {@code /link app:<client id>}. Anything else is ignored with a log line.
+ * own Spotify app") as {@code /link app:<client id>}, and the address a browser ended on after {@code /link}
+ * ({@code link.paste-back}): used in the private chat only; in a group it is neither used nor quoted, and the sender
+ * is asked to send it privately. Anything else is ignored with a log line.
  */
 final class MessageHandler {
 
@@ -40,13 +44,17 @@ final class MessageHandler {
     private final Messages messages;
     private final ReplyRenderer renderer;
     private final String botUsername;
+    private final Optional<PasteBack> pasteBack;
 
-    MessageHandler(CommandRegistry registry, Messages messages, ReplyRenderer renderer, String botUsername) {
+    /** @param pasteBack where pasted callback addresses go; empty when this transport takes none */
+    MessageHandler(CommandRegistry registry, Messages messages, ReplyRenderer renderer, String botUsername,
+                   Optional<PasteBack> pasteBack) {
         this.registry = registry;
         this.parser = new TextCommandParser(registry);
         this.messages = messages;
         this.renderer = renderer;
         this.botUsername = botUsername;
+        this.pasteBack = pasteBack;
     }
 
     void handle(Message message) {
@@ -76,6 +84,11 @@ final class MessageHandler {
         Invocation invocation = new Invocation(message, from);
         if (invocation.kind == ChatKind.PRIVATE && SpotifyClientIds.parse(line).isPresent()) {
             linkOwnApp(invocation, SpotifyClientIds.parse(line).get());
+            return;
+        }
+        Optional<CallbackAddress> address = pasteBack.flatMap(p -> p.recognize(line));
+        if (address.isPresent()) {
+            pastedAddress(invocation, address.get());
             return;
         }
         if (!line.startsWith("/")) {
@@ -115,6 +128,24 @@ final class MessageHandler {
         }
         log.debug("A client id from {} in the private chat: /link app:", invocation.user);
         registry.execute(link.get(), invocation.context(LINK), new CommandArgs(Map.of(APP_OPTION, clientId)));
+    }
+
+    /** The last step of a paste-back link: in the private chat only, and never repeated back. */
+    private void pastedAddress(Invocation invocation, CallbackAddress address) {
+        PasteBack paste = pasteBack.orElseThrow();
+        if (invocation.kind == ChatKind.PRIVATE) {
+            invocation.context(LINK).reply(paste.complete(invocation.user, invocation.locale, address));
+            return;
+        }
+        log.info("{} sent a callback address in group {}; not used, asked to send it privately", invocation.user,
+                invocation.target.chatId());
+        // no reply-to: a quote of the message would show the address once more
+        ReplyRenderer.Target inPlace = new ReplyRenderer.Target(invocation.target.chatId(),
+                invocation.target.threadId(), null);
+        Reply ask = paste.sendPrivately(invocation.locale);
+        renderer.send(inPlace, Reply.builder().body(ask.body()).error(true)
+                .button(messages.get(invocation.locale, "telegram.private.button"), "https://t.me/" + botUsername)
+                .build());
     }
 
     private boolean isStart(String first) {

@@ -98,7 +98,7 @@ final class ReplyRenderer {
             links.append('\n').append(button.label()).append(": ").append(button.url());
         }
         Reply plain = new Reply(reply.title(), null, join(reply.body(), links.toString().strip()), reply.footer(),
-                null, null, List.of(), reply.error());
+                null, null, List.of(), reply.error(), null);
         return SendMessage.builder()
                 .chatId(target.chatId())
                 .messageThreadId(target.threadId())

@@ -8,6 +8,7 @@ import dev.spotlink.config.Secret;
 import dev.spotlink.config.TelegramConfig;
 import dev.spotlink.config.TelegramWebhook;
 import dev.spotlink.i18n.Messages;
+import dev.spotlink.link.PasteBack;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
 import dev.spotlink.spotify.TokenManager;
@@ -129,6 +130,7 @@ public final class TelegramTransport implements AutoCloseable {
     private volatile MessageHandler handler;
     private volatile String botUsername;
     private volatile Long adminChatId;
+    private volatile PasteBack pasteBack;
     private volatile boolean closed;
     private volatile boolean webhookActive;
     private boolean started;
@@ -194,7 +196,13 @@ public final class TelegramTransport implements AutoCloseable {
                 core.messages(), core.notifiers(), core.health(), core.accounts(), core.tokens(), core.api(),
                 core.codes(), receiving);
         config.adminChatId().ifPresent(transport::postAdminNotesIn);
+        transport.acceptPastedAddresses(core.pasteBack()); // it recognizes nothing while link.paste-back is off
         return transport;
+    }
+
+    /** Addresses members paste back after {@code /link} ({@code link.paste-back}) go here once started. */
+    public void acceptPastedAddresses(PasteBack pasteBack) {
+        this.pasteBack = pasteBack;
     }
 
     /** Notes for the admin ({@code telegram.admin-chat-id}) go to this chat once started. */
@@ -238,7 +246,7 @@ public final class TelegramTransport implements AutoCloseable {
         }
         botUsername = me.getUserName();
         publishCommands();
-        handler = new MessageHandler(registry, messages, renderer, botUsername);
+        handler = new MessageHandler(registry, messages, renderer, botUsername, Optional.ofNullable(pasteBack));
         notifiers.register(Platform.TELEGRAM, this::notifyUser);
         Long adminChat = adminChatId;
         if (adminChat != null) {

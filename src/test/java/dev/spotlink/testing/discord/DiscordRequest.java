@@ -22,6 +22,8 @@ public record DiscordRequest(String method, String path, Map<String, String> que
     /** Interaction callback types (Discord's InteractionCallbackType). */
     public static final int CHANNEL_MESSAGE = 4;
     public static final int DEFERRED_CHANNEL_MESSAGE = 5;
+    /** A form (modal) opened in answer to a button click; {@code data} holds its custom id, title, components. */
+    public static final int MODAL = 9;
     /** Message flag: only the invoking user sees it. */
     public static final int EPHEMERAL = 64;
 
@@ -59,7 +61,7 @@ public record DiscordRequest(String method, String path, Map<String, String> que
         return null;
     }
 
-    /** The callback type (4 reply, 5 deferred), or -1 when this is not a callback. */
+    /** The callback type (4 reply, 5 deferred, 9 modal), or -1 when this is not a callback. */
     public int callbackType() {
         return isCallback() ? json.path("type").asInt(-1) : -1;
     }
@@ -85,6 +87,11 @@ public record DiscordRequest(String method, String path, Map<String, String> que
     /** Every link button of the message, in order, as {@code label -> url} nodes. */
     public List<JsonNode> linkButtons() {
         return streamButtons().filter(b -> b.path("style").asInt() == 5).toList();
+    }
+
+    /** Every button of the message that sends the bot an interaction (it has a custom id), in order. */
+    public List<JsonNode> interactionButtons() {
+        return streamButtons().filter(b -> b.hasNonNull("custom_id")).toList();
     }
 
     private java.util.stream.Stream<JsonNode> streamButtons() {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A slash-command invocation for {@link FakeDiscord#dispatchInteraction}: which command, by whom, where
- * (a server channel, the bot's DM, or another private channel via a user install), in which client language,
- * with which options.
+ * An interaction for {@link FakeDiscord#dispatchInteraction}: a slash command (which command, with which options),
+ * a click on a button of the bot's message, or a submitted form (modal) with one text field; by whom, where (a
+ * server channel, the bot's DM, or another private channel via a user install), in which client language.
  */
 public final class FakeInteraction {
 
@@ -30,10 +30,25 @@ public final class FakeInteraction {
     private record Option(String name, OptionType type, Object value) {
     }
 
+    /** Discord's interaction types: APPLICATION_COMMAND 2, MESSAGE_COMPONENT 3, MODAL_SUBMIT 5. */
+    private enum Kind {
+        COMMAND(2), BUTTON(3), MODAL_SUBMIT(5);
+
+        final int type;
+
+        Kind(int type) {
+            this.type = type;
+        }
+    }
+
     public static final String DEFAULT_USER_ID = "200000000000000001";
     public static final String DEFAULT_GUILD_ID = "300000000000000001";
 
     private final String command;
+    private Kind kind = Kind.COMMAND;
+    private String customId;
+    private String fieldId;
+    private String fieldValue;
     private Place place = Place.GUILD;
     private String guildId = DEFAULT_GUILD_ID;
     private String userId = DEFAULT_USER_ID;
@@ -49,6 +64,24 @@ public final class FakeInteraction {
     /** {@code /command} run in a server channel by the default user, in English. */
     public static FakeInteraction command(String command) {
         return new FakeInteraction(command);
+    }
+
+    /** A click on the button with {@code customId} of an (ephemeral) message the bot sent. */
+    public static FakeInteraction buttonClick(String customId) {
+        FakeInteraction click = new FakeInteraction("button:" + customId);
+        click.kind = Kind.BUTTON;
+        click.customId = customId;
+        return click;
+    }
+
+    /** The form {@code modalId} submitted with {@code value} in its text field {@code fieldId}. */
+    public static FakeInteraction modalSubmit(String modalId, String fieldId, String value) {
+        FakeInteraction submit = new FakeInteraction("modal:" + modalId);
+        submit.kind = Kind.MODAL_SUBMIT;
+        submit.customId = modalId;
+        submit.fieldId = fieldId;
+        submit.fieldValue = value;
+        return submit;
     }
 
     public FakeInteraction inGuild(String guildId) {
@@ -108,7 +141,8 @@ public final class FakeInteraction {
     ObjectNode toJson(FakeDiscordJson json, String applicationId, String interactionId, String token,
                       String commandId) {
         ObjectNode user = json.user(userId, userName, false);
-        ObjectNode d = json.object().put("id", interactionId).put("application_id", applicationId).put("type", 2)
+        ObjectNode d = json.object().put("id", interactionId).put("application_id", applicationId)
+                .put("type", kind.type)
                 .put("version", 1).put("token", token).put("locale", locale).put("app_permissions", "0");
         d.putArray("entitlements");
         ObjectNode owners = d.putObject("authorizing_integration_owners");
@@ -137,6 +171,21 @@ public final class FakeInteraction {
                 d.set("user", user);
                 owners.put("1", userId);
             }
+        }
+        if (kind == Kind.BUTTON) {
+            d.putObject("data").put("custom_id", customId).put("component_type", 2);
+            // the ephemeral message the button is on, as Discord includes it
+            d.set("message", json.message(json.snowflake(), channelId, json.user(applicationId, "Spotlink", true),
+                    json.object().put("flags", 64), List.of(), applicationId));
+            return d;
+        }
+        if (kind == Kind.MODAL_SUBMIT) {
+            // Discord's form layout since 2025: each text field inside a label (component type 18 holding type 4)
+            ObjectNode label = d.putObject("data").put("custom_id", customId).putArray("components").addObject()
+                    .put("type", 18).put("id", 1);
+            label.putObject("component").put("type", 4).put("id", 2).put("custom_id", fieldId)
+                    .put("value", fieldValue);
+            return d;
         }
         ObjectNode data = d.putObject("data").put("id", commandId).put("name", command).put("type", 1);
         ArrayNode optionArray = data.putArray("options");

@@ -47,7 +47,7 @@ class ReplyRendererTest {
 
     @Test
     void aReplyWithNothingInItStillRenders() {
-        MessageCreateData data = renderer.render(new Reply(null, null, null, null, null, null, List.of(), false));
+        MessageCreateData data = renderer.render(new Reply(null, null, null, null, null, null, List.of(), false, null));
         assertEquals("…", data.getEmbeds().get(0).getDescription());
     }
 
