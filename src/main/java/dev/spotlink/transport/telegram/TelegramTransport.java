@@ -18,10 +18,8 @@ import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.store.Platform;
 import dev.spotlink.web.Health;
 import dev.spotlink.web.WebhookEndpoint;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -102,10 +100,10 @@ public final class TelegramTransport implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(TelegramTransport.class);
-    // One thread per lane, started on demand and ended when idle: 8 lanes capped Telegram at ~80 commands a
-    // second (each waits ~80 ms on Spotify) and let one busy chat hold up an eighth of all others.
-    private static final int LANES = 64;
-    private static final int QUEUE_PER_LANE = 100;
+    // Chats run side by side on up to 64 threads, started on demand and ended when idle (8 capped Telegram at ~80
+    // commands a second, each waiting ~80 ms on Spotify); each chat's updates in order, on its own queue.
+    private static final int THREADS = 64;
+    private static final int QUEUE_PER_CHAT = 100;
     private static final long DRAIN_MILLIS = 5_000;
 
     private final String token;
@@ -120,7 +118,7 @@ public final class TelegramTransport implements AutoCloseable {
     private final TelegramSender sender;
     private final ReplyRenderer renderer;
     private final Receiving receiving;
-    private final OrderedExecutor lanes = new OrderedExecutor("telegram-update", LANES, QUEUE_PER_LANE);
+    private final OrderedExecutor chats = new OrderedExecutor("telegram-update", THREADS, QUEUE_PER_CHAT);
     private final ScheduledExecutorService leaseThread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "telegram-lease");
         t.setDaemon(true);
@@ -157,7 +155,7 @@ public final class TelegramTransport implements AutoCloseable {
         if (this.token.isBlank()) {
             throw new IllegalArgumentException("telegram.token is empty");
         }
-        this.url = telegramUrl(apiUrl);
+        this.url = TelegramApiUrl.parse(apiUrl);
         this.registry = registry;
         this.messages = messages;
         this.notifiers = notifiers;
@@ -166,15 +164,15 @@ public final class TelegramTransport implements AutoCloseable {
         this.inline = new InlineQueries(accounts, tokens, api, codes, messages, registry.rateLimit());
         this.redaction = new Redaction(this.token);
         // TelegramBots' execute() waits on an asynchronous call, so OkHttp's dispatcher limits how many sends run at
-        // once: by default 5 per host, which held every lane's answer behind five uploads (~100 per second against
-        // the load driver's fake, fewer against the real Bot API). Every lane gets its send in flight, and
+        // once: by default 5 per host, which held every chat's answer behind five uploads (~100 per second against
+        // the load driver's fake, fewer against the real Bot API). Every chat thread gets its send in flight, and
         // notifications from the callback server as many again.
         Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(2 * LANES);
-        dispatcher.setMaxRequestsPerHost(2 * LANES);
+        dispatcher.setMaxRequests(2 * THREADS);
+        dispatcher.setMaxRequestsPerHost(2 * THREADS);
         this.http = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(LANES, 5, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(THREADS, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
@@ -238,7 +236,8 @@ public final class TelegramTransport implements AutoCloseable {
             int code = TelegramSender.errorCode(e);
             throw new IllegalStateException(code == 401 || code == 404
                     ? "Telegram refused telegram.token (HTTP " + code + "): check the token from @BotFather"
-                    : "Telegram Bot API at " + describe(url) + " is not answering: " + redaction.text(e.getMessage()),
+                    : "Telegram Bot API at " + TelegramApiUrl.describe(url) + " is not answering: "
+                            + redaction.text(e.getMessage()),
                     redaction.scrub(e));
         }
         if (me.getUserName() == null || me.getUserName().isBlank()) {
@@ -296,7 +295,7 @@ public final class TelegramTransport implements AutoCloseable {
                     new PollingLease.Timing(receiving.renewEvery(), receiving.leaseTtl()), leaseThread, polling);
             lease.start();
         }
-        log.info("Telegram: polling {} as @{}{}", describe(url), botUsername,
+        log.info("Telegram: polling {} as @{}{}", TelegramApiUrl.describe(url), botUsername,
                 lease != null && lease.state() == PollingLease.State.STANDBY ? " (standing by)" : "");
     }
 
@@ -322,7 +321,7 @@ public final class TelegramTransport implements AutoCloseable {
             lease.close();
         }
         leaseThread.shutdownNow();
-        lanes.shutdown(DRAIN_MILLIS);
+        chats.shutdown(DRAIN_MILLIS);
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
         log.info("Telegram transport stopped");
@@ -361,7 +360,7 @@ public final class TelegramTransport implements AutoCloseable {
         }
     }
 
-    /** Runs on the polling thread: hands each update to a lane and must never throw (that ends polling). */
+    /** Runs on the polling thread: hands each update to its chat's queue and must never throw (that ends polling). */
     private void consume(List<Update> updates) {
         for (Update update : updates) {
             try {
@@ -379,13 +378,13 @@ public final class TelegramTransport implements AutoCloseable {
         }
         if (update.hasMessage() && update.getMessage().getChat() != null) {
             Message message = update.getMessage();
-            lanes.execute(message.getChat().getId(), "update " + update.getUpdateId(),
+            chats.execute(message.getChat().getId(), "update " + update.getUpdateId(),
                     () -> handler.handle(message));
         } else if (update.hasInlineQuery() && update.getInlineQuery().getFrom() != null) {
             InlineQuery query = update.getInlineQuery();
             inline.received(query);
             String what = "inline query " + update.getUpdateId();
-            if (!lanes.execute(query.getFrom().getId(), what, () -> answer(query))) {
+            if (!chats.execute(query.getFrom().getId(), what, () -> answer(query))) {
                 inline.dropped(query);
             }
         } else if (update.hasEditedMessage() || update.hasChannelPost()) {
@@ -417,38 +416,7 @@ public final class TelegramTransport implements AutoCloseable {
             return;
         }
         // off the caller's thread: the OAuth callback page should not wait for Telegram (or its rate limit)
-        lanes.execute(chatId, "notification to " + user,
+        chats.execute(chatId, "notification to " + user,
                 () -> renderer.send(ReplyRenderer.Target.chat(chatId), reply));
-    }
-
-    /**
-     * Parses {@code telegram.api-url} (blank: the official server). TelegramBots takes scheme, host and port
-     * only, so a path is refused.
-     */
-    static TelegramUrl telegramUrl(String apiUrl) {
-        if (apiUrl == null || apiUrl.isBlank()) {
-            return new TelegramUrl("https", "api.telegram.org", 443, false);
-        }
-        URI uri;
-        try {
-            uri = URI.create(apiUrl.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("telegram.api-url is not a URL: " + apiUrl, e);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("telegram.api-url must be http(s)://host[:port]: " + apiUrl);
-        }
-        String path = uri.getRawPath();
-        if (path != null && !path.isEmpty() && !path.equals("/") || uri.getRawQuery() != null) {
-            throw new IllegalArgumentException("telegram.api-url cannot have a path or query (TelegramBots "
-                    + "always calls /bot<token>/<method> on the host): " + apiUrl);
-        }
-        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-        return new TelegramUrl(scheme, uri.getHost(), port, false);
-    }
-
-    private static String describe(TelegramUrl url) {
-        return url.getSchema() + "://" + url.getHost() + ":" + url.getPort();
     }
 }

@@ -63,7 +63,8 @@ class TelegramTransportTest {
     @Test
     void startLogsInPublishesMenusInEnglishAndRussianAndPollsOnlyWhatItHandles() {
         assertEquals(FakeTelegram.BOT_USERNAME, transport.botUsername());
-        assertTrue(telegram.checksAgainstSpec(), "the vendored Bot API spec (src/test/resources/specs/tgapi.json) should be read");
+        assertTrue(telegram.checksAgainstSpec(),
+                "the vendored Bot API spec (src/test/resources/specs/tgapi.json) should be read");
         FakeTelegramCall english = telegram.awaitCall("setMyCommands", WAIT);
         FakeTelegramCall russian = telegram.awaitCall("setMyCommands", WAIT);
         assertNull(english.string("language_code"));
@@ -279,6 +280,22 @@ class TelegramTransportTest {
     }
 
     @Test
+    void aChatWaitingOutTelegramsRetryAfterHoldsUpNoOtherChat() {
+        // 1001 and 1065 once shared one of 64 lanes (1001 % 64 == 1065 % 64): Ann's wait held Carl's answer too
+        long carl = ANN + 64;
+        telegram.failNext("sendMessage", 429, 3);
+        telegram.pushUpdate(telegram.updates().privateMessage(ANN, "/echo patient", "en"));
+        FakeTelegramCall refused = telegram.awaitCall("sendMessage", WAIT);
+        assertEquals(String.valueOf(ANN), refused.string("chat_id"));
+        telegram.pushUpdate(telegram.updates().privateMessage(carl, "/echo meanwhile", "en"));
+        FakeTelegramCall next = telegram.awaitCall("sendMessage", WAIT);
+        assertEquals(String.valueOf(carl), next.string("chat_id"), "Carl is answered while Ann's chat waits");
+        FakeTelegramCall retried = telegram.awaitCall("sendMessage", WAIT);
+        assertEquals(String.valueOf(ANN), retried.string("chat_id"));
+        assertEquals("echo: patient", retried.string("text"));
+    }
+
+    @Test
     void rateLimitedPhotoIsUploadedAgainOnRetry() {
         telegram.failNext("sendPhoto", 429, 1);
         telegram.pushUpdate(telegram.updates().privateMessage(ANN, "/card", "en"));
@@ -334,15 +351,15 @@ class TelegramTransportTest {
 
     @Test
     void apiUrlIsParsedIntoTelegramUrl() {
-        var official = TelegramTransport.telegramUrl("https://api.telegram.org");
+        var official = TelegramApiUrl.parse("https://api.telegram.org");
         assertEquals("https", official.getSchema());
         assertEquals("api.telegram.org", official.getHost());
         assertEquals(443, official.getPort());
-        var local = TelegramTransport.telegramUrl("http://127.0.0.1:8081/");
+        var local = TelegramApiUrl.parse("http://127.0.0.1:8081/");
         assertEquals("http", local.getSchema());
         assertEquals(8081, local.getPort());
-        assertThrows(IllegalArgumentException.class, () -> TelegramTransport.telegramUrl("http://host/prefix"));
-        assertThrows(IllegalArgumentException.class, () -> TelegramTransport.telegramUrl("ftp://host"));
+        assertThrows(IllegalArgumentException.class, () -> TelegramApiUrl.parse("http://host/prefix"));
+        assertThrows(IllegalArgumentException.class, () -> TelegramApiUrl.parse("ftp://host"));
     }
 
     private static boolean pollerAlive() {
