@@ -5,6 +5,7 @@ import dev.spotlink.command.CommandRegistry;
 import dev.spotlink.command.Notifiers;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.link.LinkService;
+import dev.spotlink.spotify.PlaybackCache;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
 import dev.spotlink.spotify.TokenManager;
@@ -16,7 +17,8 @@ import java.time.Clock;
 import okhttp3.OkHttpClient;
 
 /**
- * The platform-neutral services, wired once; transports take what they need from here.
+ * The platform-neutral services, wired once; transports take what they need from here. {@code playback} is the
+ * per-member playback cache every command and inline mode share.
  */
 public record Core(
         Clock clock,
@@ -32,5 +34,6 @@ public record Core(
         LinkService links,
         CommandRegistry registry,
         Health health,
-        WebhookEndpoint webhooks) {
+        WebhookEndpoint webhooks,
+        PlaybackCache playback) {
 }

@@ -9,6 +9,7 @@ import dev.spotlink.i18n.Messages;
 import dev.spotlink.store.BotStateRepository;
 import dev.spotlink.store.Platform;
 import dev.spotlink.web.Health;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -79,6 +80,7 @@ public final class DiscordTransport implements AutoCloseable {
     private final ReplyRenderer renderer = new ReplyRenderer();
     private final CompletableFuture<Void> commandsSynced = new CompletableFuture<>();
     private volatile ShardManager shards;
+    private GuildMemberships memberships;
     private volatile ThreadPoolExecutor workers;
     private volatile ScheduledExecutorService watchdog;
     private volatile boolean closed;
@@ -117,8 +119,12 @@ public final class DiscordTransport implements AutoCloseable {
         watchdog = Executors.newSingleThreadScheduledExecutor(threads("spotlink-discord-ack"));
         CommandSync sync = new CommandSync(state, new SlashCommands(messages).build(
                 registry.commands().stream().map(Command::spec).toList()));
+        memberships = new GuildMemberships(id -> {
+            ShardManager manager = shards;
+            return manager == null ? null : manager.getGuildById(id);
+        }, Clock.systemUTC());
         InteractionHandler handler = new InteractionHandler(registry, messages, renderer, workers, watchdog,
-                limits.ackAfter(), client -> syncCommands(sync, client));
+                limits.ackAfter(), client -> syncCommands(sync, client), memberships);
         try {
             shards = builder(handler).build();
         } catch (InvalidTokenException e) {
@@ -239,6 +245,7 @@ public final class DiscordTransport implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         watchdog.shutdownNow();
+        memberships.close();
         List<JDA> running = manager.getShards();
         manager.shutdown(); // no more shards start; the running ones close their sessions
         for (JDA shard : running) {
@@ -258,6 +265,7 @@ public final class DiscordTransport implements AutoCloseable {
     private void stopExecutors() {
         workers.shutdownNow();
         watchdog.shutdownNow();
+        memberships.close();
     }
 
     private static ThreadFactory threads(String prefix) {

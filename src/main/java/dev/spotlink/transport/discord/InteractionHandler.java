@@ -40,9 +40,12 @@ final class InteractionHandler extends ListenerAdapter {
     private final ScheduledExecutorService watchdog;
     private final Duration ackAfter;
     private final Consumer<JDA> onReady;
+    private final GuildMemberships memberships;
 
     InteractionHandler(CommandRegistry registry, Messages messages, ReplyRenderer renderer, ExecutorService workers,
-                       ScheduledExecutorService watchdog, Duration ackAfter, Consumer<JDA> onReady) {
+                       ScheduledExecutorService watchdog, Duration ackAfter, Consumer<JDA> onReady,
+                       GuildMemberships memberships) {
+        this.memberships = memberships;
         this.registry = registry;
         this.messages = messages;
         this.renderer = renderer;
@@ -60,7 +63,7 @@ final class InteractionHandler extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         Locale locale = messages.resolve(event.getUserLocale().getLocale());
-        InteractionContext context = new InteractionContext(event, locale, renderer);
+        InteractionContext context = new InteractionContext(event, locale, renderer, memberships);
         Optional<Command> command = registry.find(event.getName());
         if (command.isEmpty()) {
             // a command registered by an older version that this one no longer has

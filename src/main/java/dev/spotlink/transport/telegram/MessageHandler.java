@@ -40,8 +40,11 @@ final class MessageHandler {
     private final Messages messages;
     private final ReplyRenderer renderer;
     private final String botUsername;
+    private final ChatMemberships memberships;
 
-    MessageHandler(CommandRegistry registry, Messages messages, ReplyRenderer renderer, String botUsername) {
+    MessageHandler(CommandRegistry registry, Messages messages, ReplyRenderer renderer, String botUsername,
+                   ChatMemberships memberships) {
+        this.memberships = memberships;
         this.registry = registry;
         this.parser = new TextCommandParser(registry);
         this.messages = messages;
@@ -178,7 +181,8 @@ final class MessageHandler {
         }
 
         TelegramContext context(String startPayload) {
-            return new TelegramContext(user, locale, kind, target, startPayload, botUsername, renderer, messages);
+            return new TelegramContext(user, locale, kind, target, startPayload, botUsername, renderer, messages,
+                    kind == ChatKind.GROUP ? memberships.of(target.chatId(), user) : null);
         }
     }
 }

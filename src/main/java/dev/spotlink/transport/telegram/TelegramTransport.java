@@ -18,6 +18,7 @@ import dev.spotlink.store.Platform;
 import dev.spotlink.web.Health;
 import dev.spotlink.web.WebhookEndpoint;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -118,6 +119,7 @@ public final class TelegramTransport implements AutoCloseable {
     private final OkHttpClient http;
     private final TelegramSender sender;
     private final ReplyRenderer renderer;
+    private final ChatMemberships memberships;
     private final Receiving receiving;
     private final OrderedExecutor lanes = new OrderedExecutor("telegram-update", LANES, QUEUE_PER_LANE);
     private final ScheduledExecutorService leaseThread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -180,6 +182,7 @@ public final class TelegramTransport implements AutoCloseable {
         this.sender = new TelegramSender(new OkHttpTelegramClient(http, this.token, url), redaction,
                 MAX_RETRY_AFTER, d -> Thread.sleep(d.toMillis()));
         this.renderer = new ReplyRenderer(sender);
+        this.memberships = new ChatMemberships(sender, redaction, Clock.systemUTC());
     }
 
     /**
@@ -238,7 +241,7 @@ public final class TelegramTransport implements AutoCloseable {
         }
         botUsername = me.getUserName();
         publishCommands();
-        handler = new MessageHandler(registry, messages, renderer, botUsername);
+        handler = new MessageHandler(registry, messages, renderer, botUsername, memberships);
         notifiers.register(Platform.TELEGRAM, this::notifyUser);
         Long adminChat = adminChatId;
         if (adminChat != null) {
@@ -315,6 +318,7 @@ public final class TelegramTransport implements AutoCloseable {
         }
         leaseThread.shutdownNow();
         lanes.shutdown(DRAIN_MILLIS);
+        memberships.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
         log.info("Telegram transport stopped");
