@@ -11,6 +11,7 @@ import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -125,10 +126,9 @@ public final class CoverGrid {
                 String captionText = TextFit.clean(item.caption());
                 if (!captionText.isEmpty()) {
                     g.setColor(ACCENT);
-                    caption.draw(g, caption.ellipsize(captionText.toUpperCase(java.util.Locale.ROOT), tile), x,
-                            baseline);
-                    baseline += 24;
+                    caption.draw(g, caption.ellipsize(captionText.toUpperCase(Locale.ROOT), tile), x, baseline);
                 }
+                baseline += 24; // titles line up across the row, captioned or not
                 g.setColor(TEXT);
                 title.draw(g, title.ellipsize(TextFit.clean(item.title()), tile), x, baseline);
                 String subtitleText = TextFit.clean(item.subtitle());

@@ -104,11 +104,13 @@ public final class MembershipCache implements AutoCloseable {
         Map<ChatUser, CompletableFuture<Boolean>> asked = new LinkedHashMap<>();
         Instant now = clock.instant();
         for (ChatUser candidate : candidates) {
+            Key key = new Key(chatId, candidate.userId());
             if (candidate.equals(knownMember)) {
+                // they just wrote in this chat: as good as asking, and spares a lookup on the next run
+                entries.put(key, new Entry(true, now));
                 members.add(candidate);
                 continue;
             }
-            Key key = new Key(chatId, candidate.userId());
             Entry entry = entries.get(key);
             if (entry != null && Duration.between(entry.checkedAt(), now).compareTo(ttl) < 0) {
                 if (entry.member()) {
