@@ -177,7 +177,8 @@ public final class Application implements AutoCloseable {
         // Drawn cards get the same memory bound as the images they are drawn from (0 turns both off).
         Cards cards = new Cards(clients.images(), clients.renderer(), config.cache().memoryBytes());
         metrics.bindCardTemplates(cards);
-        PlaybackCache playback = new PlaybackCache(tokens, api, clock);
+        PlaybackCache playback = new PlaybackCache(tokens, api, clock, config.cache().playbackTtl(),
+                PlaybackCache.DEFAULT_PARALLEL);
         CoverGrid grid = new CoverGrid(clients.images(), clients.renderer());
         PlaybackFormatter formatter = new PlaybackFormatter(messages);
         List<Command> commands = new ArrayList<>(List.of(

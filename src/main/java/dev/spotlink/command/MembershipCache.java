@@ -171,12 +171,13 @@ public final class MembershipCache implements AutoCloseable {
                 entries.values().removeIf(e -> e.checkedAt().isBefore(oldest));
             }
             entries.put(key, new Entry(member, clock.instant()));
+            // out of flight before anyone wakes up: a failure must not be found and reused by the next run
+            inFlight.remove(key, future);
             future.complete(member);
         } catch (Exception e) {
             log.debug("Membership of {} in chat {} could not be checked", key.userId(), key.chatId(), e);
-            future.completeExceptionally(e);
-        } finally {
             inFlight.remove(key, future);
+            future.completeExceptionally(e);
         }
     }
 

@@ -53,6 +53,7 @@ final class ConfigBinder {
         Long memoryBytes = withDefault(CACHE_MEMORY_BYTES, ConfigValues::memoryBytes);
         Boolean disk = withDefault(CACHE_DISK, ConfigValues::bool);
         Long diskBytes = withDefault(CACHE_DISK_BYTES, ConfigValues::diskBytes);
+        Duration playbackTtl = withDefault(CACHE_PLAYBACK_TTL, ConfigValues::playbackTtl);
         Duration cooldown = withDefault(COMMAND_COOLDOWN, ConfigValues::cooldown);
         // Endpoint keys are validated even when their platform is off: a typo should not wait for the token.
         Optional<Secret> discordToken = optional(DISCORD_TOKEN, ConfigValues::discordToken);
@@ -80,7 +81,7 @@ final class ConfigBinder {
                 discordToken.map(t -> new DiscordConfig(t, discordApiUrl, discordGatewayUrl, devGuildId, shards,
                         adminChannelId)),
                 telegramToken.map(t -> new TelegramConfig(t, telegramApiUrl, webhook, adminChatId)),
-                new CacheConfig(memoryBytes, disk, diskBytes),
+                new CacheConfig(memoryBytes, disk, diskBytes, playbackTtl),
                 new CommandConfig(cooldown),
                 new MetricsConfig(metricsEnabled, metricsToken)));
     }

@@ -27,6 +27,7 @@ public enum ConfigKey {
     CACHE_MEMORY_BYTES("cache.memory-bytes", "32MiB", false, false),
     CACHE_DISK("cache.disk", "false", false, false),
     CACHE_DISK_BYTES("cache.disk-bytes", "256MiB", false, false),
+    CACHE_PLAYBACK_TTL("cache.playback-ttl", "5s", false, false),
     COMMAND_COOLDOWN("command.cooldown", "2s", false, false),
     DISCORD_TOKEN("discord.token", null, false, true),
     DISCORD_API_URL("discord.api-url", "https://discord.com/api/v10/", false, false),

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * member one {@code currently-playing} call, not one per command. Concurrent askers for one member share one call.
  * Calls for many members at once ({@link #currentOf}) run on a small pool, so at most {@link #parallel()} are in
  * flight together; each goes through the member's app's {@link RateLimitGate} (via {@link SpotifyApiClient#forApp}).
- * Failures are not cached. Thread-safe.
+ * Failures are not cached. A zero ttl turns reuse off: every ask is a call of its own. Thread-safe.
  */
 public final class PlaybackCache implements AutoCloseable {
 
@@ -104,6 +104,10 @@ public final class PlaybackCache implements AutoCloseable {
      * still playing has its progress moved on by the entry's age.
      */
     public Optional<NowPlaying> current(LinkedAccount account) throws SpotifyException {
+        if (ttl.isZero()) {
+            // reuse off: every ask is its own call (and waits at the app's gate like any other)
+            return tokens.call(account, api.forApp(account.clientId())::currentlyPlaying);
+        }
         Optional<Optional<NowPlaying>> fresh = fresh(account.id());
         if (fresh.isPresent()) {
             return fresh.get();
@@ -193,11 +197,12 @@ public final class PlaybackCache implements AutoCloseable {
                 }
                 entries.put(account.id(), new Entry(playing, clock.instant()));
             }
+            // out of flight before anyone wakes up: a failure must not be found and reused by the next ask
+            inFlight.remove(account.id(), future);
             future.complete(playing);
         } catch (SpotifyException | RuntimeException e) {
-            future.completeExceptionally(e);
-        } finally {
             inFlight.remove(account.id(), future);
+            future.completeExceptionally(e);
         }
     }
 

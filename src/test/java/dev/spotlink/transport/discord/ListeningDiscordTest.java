@@ -22,6 +22,7 @@ import dev.spotlink.testing.discord.FakeDiscord.SentInteraction;
 import dev.spotlink.testing.discord.FakeInteraction;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -59,8 +60,9 @@ class ListeningDiscordTest {
         discord.addGuild(OTHER_GUILD, "Quiet place");
         DiscordConfig discordConfig = new DiscordConfig(new Secret(discord.token()), discord.apiUrl(),
                 discord.gatewayUrl(), Optional.empty());
-        SpotlinkConfig config = TestConfigs.config(spotify, dir, TestConfigs.freePort(), Optional.of(discordConfig),
-                Optional.empty());
+        // playback reused for a minute: the second /listening must not ask Spotify again
+        SpotlinkConfig config = TestConfigs.withPlaybackTtl(TestConfigs.config(spotify, dir, TestConfigs.freePort(),
+                Optional.of(discordConfig), Optional.empty()), Duration.ofSeconds(60));
         bot = DiscordApp.start(config);
         store = StoreAccess.open(dir);
         member(ANN, "ann", "Ann");

@@ -56,8 +56,10 @@ class ListeningTelegramTest {
     void start() {
         spotify = FakeSpotify.start();
         telegram = FakeTelegram.start(TOKEN);
-        SpotlinkConfig config = TestConfigs.config(spotify, dataDir, TestConfigs.freePort(), Optional.empty(),
-                Optional.of(new TelegramConfig(new Secret(TOKEN), telegram.url())));
+        // playback reused for a minute: the second /listening must not ask Spotify again
+        SpotlinkConfig config = TestConfigs.withPlaybackTtl(TestConfigs.config(spotify, dataDir,
+                TestConfigs.freePort(), Optional.empty(), Optional.of(new TelegramConfig(new Secret(TOKEN),
+                        telegram.url()))), Duration.ofSeconds(60));
         bot = TelegramApp.start(config, telegram, WAIT);
         store = StoreAccess.open(dataDir);
     }
