@@ -6,6 +6,7 @@ import dev.spotlink.command.SpotifyErrors;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.CodeStyle;
 import dev.spotlink.spotify.NowPlaying;
+import dev.spotlink.spotify.PlaybackCache;
 import dev.spotlink.spotify.PlayableItem;
 import dev.spotlink.spotify.RecentlyPlayed;
 import dev.spotlink.spotify.SpotifyApiClient;
@@ -51,9 +52,12 @@ final class InlineQueries {
     private final Messages messages;
     private final PlaybackFormatter formatter;
     private final SpotifyErrors spotifyErrors;
+    private final PlaybackCache playback;
 
+    /** @param playback what members play now, shared with the commands */
     InlineQueries(LinkedAccountRepository accounts, TokenManager tokens, SpotifyApiClient api,
-                  SpotifyCodesClient codes, Messages messages) {
+                  SpotifyCodesClient codes, Messages messages, PlaybackCache playback) {
+        this.playback = playback;
         this.accounts = accounts;
         this.tokens = tokens;
         this.api = api;
@@ -95,7 +99,7 @@ final class InlineQueries {
             return button(query, messages.get(locale, "telegram.inline.relink"), "link");
         }
         SpotifyApiClient app = api.forApp(account.get().clientId());
-        PlayableItem item = tokens.call(account.get(), app::currentlyPlaying).map(NowPlaying::item).orElse(null);
+        PlayableItem item = playback.current(account.get()).map(NowPlaying::item).orElse(null);
         String titleKey = "telegram.inline.now-playing";
         if (item == null) {
             // nothing, an ad or something Spotify does not describe: the last track is the next best thing

@@ -8,6 +8,7 @@ import dev.spotlink.config.Secret;
 import dev.spotlink.config.TelegramConfig;
 import dev.spotlink.config.TelegramWebhook;
 import dev.spotlink.i18n.Messages;
+import dev.spotlink.spotify.PlaybackCache;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
 import dev.spotlink.spotify.TokenManager;
@@ -149,10 +150,20 @@ public final class TelegramTransport implements AutoCloseable {
                 Receiving.pollingAlone());
     }
 
+    /** With a playback cache of its own that asks Spotify every time (the application shares its cache). */
     public TelegramTransport(Secret token, String apiUrl, CommandRegistry registry, Messages messages,
                              Notifiers notifiers, Health health, LinkedAccountRepository accounts,
                              TokenManager tokens, SpotifyApiClient api, SpotifyCodesClient codes,
                              Receiving receiving) {
+        this(token, apiUrl, registry, messages, notifiers, health, accounts, tokens, api, codes, receiving,
+                new PlaybackCache(tokens, api, Clock.systemUTC(), Duration.ZERO, 1));
+    }
+
+    /** @param playback what members play now, shared with the commands (inline mode reads it) */
+    public TelegramTransport(Secret token, String apiUrl, CommandRegistry registry, Messages messages,
+                             Notifiers notifiers, Health health, LinkedAccountRepository accounts,
+                             TokenManager tokens, SpotifyApiClient api, SpotifyCodesClient codes,
+                             Receiving receiving, PlaybackCache playback) {
         this.token = token.reveal();
         if (this.token.isBlank()) {
             throw new IllegalArgumentException("telegram.token is empty");
@@ -163,7 +174,7 @@ public final class TelegramTransport implements AutoCloseable {
         this.notifiers = notifiers;
         this.health = health;
         this.receiving = Objects.requireNonNull(receiving, "receiving");
-        this.inline = new InlineQueries(accounts, tokens, api, codes, messages);
+        this.inline = new InlineQueries(accounts, tokens, api, codes, messages, playback);
         this.redaction = new Redaction(this.token);
         // TelegramBots' execute() waits on an asynchronous call, so OkHttp's dispatcher limits how many sends run at
         // once: by default 5 per host, which held every lane's answer behind five uploads (~100 per second against
@@ -195,7 +206,7 @@ public final class TelegramTransport implements AutoCloseable {
                 .orElseGet(() -> Receiving.polling(new LeaseRepository(core.database(), core.clock())));
         TelegramTransport transport = new TelegramTransport(config.token(), config.apiUrl(), core.registry(),
                 core.messages(), core.notifiers(), core.health(), core.accounts(), core.tokens(), core.api(),
-                core.codes(), receiving);
+                core.codes(), receiving, core.playback());
         config.adminChatId().ifPresent(transport::postAdminNotesIn);
         return transport;
     }
