@@ -86,7 +86,8 @@ public final class ListeningLoad {
                 + "images %d ms per request; cache.playback-ttl %s (the default)", members, groups,
                 latency.toMillis(), imageLatency.toMillis(), CacheConfig.DEFAULT_PLAYBACK_TTL));
         SpotlinkConfig config = TestConfigs.withPlaybackTtl(TestConfigs.config(spotify, dataDir,
-                TestConfigs.freePort(), Optional.empty(), Optional.of(new TelegramConfig(new Secret(TOKEN), telegram.url()))),
+                TestConfigs.freePort(), Optional.empty(),
+                Optional.of(new TelegramConfig(new Secret(TOKEN), telegram.url()))),
                 CacheConfig.DEFAULT_PLAYBACK_TTL);
         seed(dataDir);
         spotify.setRecording(false);
@@ -223,7 +224,8 @@ public final class ListeningLoad {
                         true));
                 FakeSpotify.Tokens tokens = spotify.issueTokens(account, TestConfigs.CLIENT_ID, scope);
                 long userId = FIRST_USER + i;
-                accounts.save(new NewLink(new ChatUser(Platform.TELEGRAM, Long.toString(userId)), account, "Listener " + i, TestConfigs.CLIENT_ID,
+                ChatUser user = new ChatUser(Platform.TELEGRAM, Long.toString(userId));
+                accounts.save(new NewLink(user, account, "Listener " + i, TestConfigs.CLIENT_ID,
                         tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), scope), now);
                 for (int g = 0; g < groups; g++) {
                     telegram.members().set(FIRST_GROUP - g, userId, "member");
