@@ -54,7 +54,7 @@ final class InlineQueries {
     private final SpotifyErrors spotifyErrors;
     private final PlaybackCache playback;
 
-    /** @param playback what members play now, shared with the commands */
+    /** @param playback what members play now, shared with the commands; null: ask Spotify directly */
     InlineQueries(LinkedAccountRepository accounts, TokenManager tokens, SpotifyApiClient api,
                   SpotifyCodesClient codes, Messages messages, PlaybackCache playback) {
         this.playback = playback;
@@ -99,7 +99,9 @@ final class InlineQueries {
             return button(query, messages.get(locale, "telegram.inline.relink"), "link");
         }
         SpotifyApiClient app = api.forApp(account.get().clientId());
-        PlayableItem item = playback.current(account.get()).map(NowPlaying::item).orElse(null);
+        Optional<NowPlaying> playing = playback != null ? playback.current(account.get())
+                : tokens.call(account.get(), app::currentlyPlaying);
+        PlayableItem item = playing.map(NowPlaying::item).orElse(null);
         String titleKey = "telegram.inline.now-playing";
         if (item == null) {
             // nothing, an ad or something Spotify does not describe: the last track is the next best thing

@@ -150,16 +150,15 @@ public final class TelegramTransport implements AutoCloseable {
                 Receiving.pollingAlone());
     }
 
-    /** With a playback cache of its own that asks Spotify every time (the application shares its cache). */
+    /** Inline mode asks Spotify itself (the application passes its shared playback cache instead). */
     public TelegramTransport(Secret token, String apiUrl, CommandRegistry registry, Messages messages,
                              Notifiers notifiers, Health health, LinkedAccountRepository accounts,
                              TokenManager tokens, SpotifyApiClient api, SpotifyCodesClient codes,
                              Receiving receiving) {
-        this(token, apiUrl, registry, messages, notifiers, health, accounts, tokens, api, codes, receiving,
-                new PlaybackCache(tokens, api, Clock.systemUTC(), Duration.ZERO, 1));
+        this(token, apiUrl, registry, messages, notifiers, health, accounts, tokens, api, codes, receiving, null);
     }
 
-    /** @param playback what members play now, shared with the commands (inline mode reads it) */
+    /** @param playback what members play now, shared with the commands (inline mode reads it), or null */
     public TelegramTransport(Secret token, String apiUrl, CommandRegistry registry, Messages messages,
                              Notifiers notifiers, Health health, LinkedAccountRepository accounts,
                              TokenManager tokens, SpotifyApiClient api, SpotifyCodesClient codes,
