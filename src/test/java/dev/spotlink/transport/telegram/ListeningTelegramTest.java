@@ -196,7 +196,14 @@ class ListeningTelegramTest {
         LinkedMembers.link(spotify, store.accounts(), ann, "ann", "Ann", LinkedMembers.OLD_SCOPES);
         spotify.history().setTopTracks("ann", 3);
 
-        telegram.pushUpdate(telegram.updates().privateMessage(ANN, "/top", "en"));
+        // in a group the personal authorize link is never posted: a button opens the private chat instead
+        telegram.pushUpdate(telegram.updates().groupMessage(GROUP, ANN, "/top@" + FakeTelegram.BOT_USERNAME, "en"));
+        FakeTelegramCall pointer = telegram.awaitCall("sendMessage", WAIT);
+        assertFalse(pointer.params().toString().contains("authorize"), pointer.params().toString());
+        assertEquals("https://t.me/" + FakeTelegram.BOT_USERNAME + "?start=top", pointer.json("reply_markup")
+                .path("inline_keyboard").path(0).path(0).path("url").asText());
+
+        telegram.pushUpdate(telegram.updates().privateMessage(ANN, "/start top", "en"));
         FakeTelegramCall offer = telegram.awaitCall("sendMessage", WAIT);
         assertTrue(offer.string("text").startsWith("/top needs one more permission"), offer.string("text"));
         URI authorize = URI.create(offer.json("reply_markup").path("inline_keyboard").path(0).path(0).path("url")
