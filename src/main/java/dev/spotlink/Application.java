@@ -2,18 +2,22 @@ package dev.spotlink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotlink.card.Cards;
+import dev.spotlink.card.CoverGrid;
 import dev.spotlink.command.AccountAccess;
 import dev.spotlink.command.Command;
 import dev.spotlink.command.CommandRateLimit;
 import dev.spotlink.command.CommandRegistry;
 import dev.spotlink.command.HelpCommand;
 import dev.spotlink.command.LinkCommand;
+import dev.spotlink.command.ListeningCommand;
 import dev.spotlink.command.NowPlayingCommand;
 import dev.spotlink.command.Notifiers;
 import dev.spotlink.command.PlaybackFormatter;
 import dev.spotlink.command.PrivacyCommand;
+import dev.spotlink.command.RecentCommand;
 import dev.spotlink.command.ShareCommand;
 import dev.spotlink.command.SpotifyErrors;
+import dev.spotlink.command.TopCommand;
 import dev.spotlink.command.UnlinkCommand;
 import dev.spotlink.config.SpotlinkConfig;
 import dev.spotlink.i18n.Messages;
@@ -24,6 +28,7 @@ import dev.spotlink.link.OwnAppAdvice;
 import dev.spotlink.link.OwnAppGuide;
 import dev.spotlink.link.PasteBack;
 import dev.spotlink.metrics.Metrics;
+import dev.spotlink.spotify.PlaybackCache;
 import dev.spotlink.spotify.Sleeper;
 import dev.spotlink.spotify.SpotifyAccountsClient;
 import dev.spotlink.spotify.SpotifyApiClient;
@@ -174,13 +179,20 @@ public final class Application implements AutoCloseable {
         // Drawn cards get the same memory bound as the images they are drawn from (0 turns both off).
         Cards cards = new Cards(clients.images(), clients.renderer(), config.cache().memoryBytes());
         metrics.bindCardTemplates(cards);
+        PlaybackCache playback = new PlaybackCache(tokens, api, clock, config.cache().playbackTtl(),
+                PlaybackCache.DEFAULT_PARALLEL);
+        CoverGrid grid = new CoverGrid(clients.images(), clients.renderer());
+        PlaybackFormatter formatter = new PlaybackFormatter(messages);
         List<Command> commands = new ArrayList<>(List.of(
                 new LinkCommand(links, new AdminAppLimit(accounts, config.spotify().clientId(),
                         !config.link().extendedQuota()), alerts, guide, pasteBack, messages),
                 new UnlinkCommand(links, messages),
-                new NowPlayingCommand(access, tokens, api, cards, new PlaybackFormatter(messages), messages),
+                new NowPlayingCommand(access, playback, tokens, api, cards, formatter, messages),
                 new ShareCommand(access, accounts, tokens, api, cards, messages),
-                new PrivacyCommand(access, accounts, messages)));
+                new PrivacyCommand(access, accounts, messages),
+                new ListeningCommand(access, accounts, playback, grid, formatter, messages),
+                new RecentCommand(access, tokens, api, grid, formatter, messages, clock),
+                new TopCommand(access, tokens, api, links, grid, formatter, messages)));
         commands.add(new HelpCommand(messages, commands.stream().map(Command::spec).toList()));
         SpotifyErrors spotifyErrors = new SpotifyErrors(messages, new OwnAppAdvice(accounts, alerts, guide, messages,
                 config.spotify().clientId(), config.link().ownApp()));
@@ -203,7 +215,7 @@ public final class Application implements AutoCloseable {
         });
         housekeeping.scheduleWithFixedDelay(() -> purge(links), 1, 60, TimeUnit.MINUTES);
         Core core = new Core(clock, database, accounts, http, json, api, codes, tokens, messages, notifiers, links,
-                registry, health, webhooks, pasteBack);
+                registry, health, webhooks, pasteBack, playback);
         return new Application(core, web, housekeeping, clients);
     }
 
@@ -253,6 +265,7 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        core.playback().close();
         try {
             web.close();
         } catch (RuntimeException e) {

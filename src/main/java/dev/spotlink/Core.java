@@ -6,6 +6,7 @@ import dev.spotlink.command.Notifiers;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.link.LinkService;
 import dev.spotlink.link.PasteBack;
+import dev.spotlink.spotify.PlaybackCache;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
 import dev.spotlink.spotify.TokenManager;
@@ -17,7 +18,8 @@ import java.time.Clock;
 import okhttp3.OkHttpClient;
 
 /**
- * The platform-neutral services, wired once; transports take what they need from here.
+ * The platform-neutral services, wired once; transports take what they need from here. {@code playback} is the
+ * per-member playback cache every command and inline mode share.
  */
 public record Core(
         Clock clock,
@@ -34,5 +36,6 @@ public record Core(
         CommandRegistry registry,
         Health health,
         WebhookEndpoint webhooks,
-        PasteBack pasteBack) {
+        PasteBack pasteBack,
+        PlaybackCache playback) {
 }

@@ -42,6 +42,11 @@ public final class CardRenderer {
         this.fonts = new CardFonts();
     }
 
+    /** The bundled fonts, for the other pictures of this package. */
+    CardFonts fonts() {
+        return fonts;
+    }
+
     /** The font titles are drawn with (tests check glyph coverage with it). */
     public Font titleFont() {
         return fonts.bold;

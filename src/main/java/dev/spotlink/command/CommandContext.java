@@ -2,6 +2,7 @@ package dev.spotlink.command;
 
 import dev.spotlink.store.ChatUser;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a command sees of the place it was called from. Each transport implements it for one invocation.
@@ -25,4 +26,12 @@ public interface CommandContext {
      * button in a group), the console as is. Used for authorize links and errors.
      */
     void replyPrivately(Reply reply);
+
+    /**
+     * The members of the group or server the command was run in; empty in a private chat, the console, or a place
+     * whose members the bot cannot check (commands about "this chat" then show the user alone).
+     */
+    default Optional<ChatMembers> chatMembers() {
+        return Optional.empty();
+    }
 }

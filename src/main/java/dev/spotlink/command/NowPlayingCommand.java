@@ -6,6 +6,7 @@ import dev.spotlink.card.Cards;
 import dev.spotlink.card.ShareStyle;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.NowPlaying;
+import dev.spotlink.spotify.PlaybackCache;
 import dev.spotlink.spotify.PlayableItem;
 import dev.spotlink.spotify.RecentlyPlayed;
 import dev.spotlink.spotify.SpotifyApiClient;
@@ -29,15 +30,18 @@ public final class NowPlayingCommand implements Command {
             List.of(OptionSpec.user("user", "option.user.description")), true);
 
     private final AccountAccess access;
+    private final PlaybackCache playback;
     private final TokenManager tokens;
     private final SpotifyApiClient api;
     private final Cards cards;
     private final PlaybackFormatter formatter;
     private final Messages messages;
 
-    public NowPlayingCommand(AccountAccess access, TokenManager tokens, SpotifyApiClient api,
+    /** @param playback what members play now, shared with {@code /listening} and inline mode */
+    public NowPlayingCommand(AccountAccess access, PlaybackCache playback, TokenManager tokens, SpotifyApiClient api,
                              Cards cards, PlaybackFormatter formatter, Messages messages) {
         this.access = access;
+        this.playback = playback;
         this.tokens = tokens;
         this.api = api;
         this.cards = cards;
@@ -60,7 +64,7 @@ public final class NowPlayingCommand implements Command {
             return;
         }
         LinkedAccount linked = account.get();
-        Optional<NowPlaying> current = tokens.call(linked, api.forApp(linked.clientId())::currentlyPlaying);
+        Optional<NowPlaying> current = playback.current(linked);
         if (current.isPresent()) {
             NowPlaying playing = current.get();
             if (playing.kind() == NowPlaying.Kind.AD) {

@@ -59,6 +59,7 @@ final class ConfigBinder {
         Boolean disk = withDefault(CACHE_DISK, ConfigValues::bool);
         Long diskBytes = withDefault(CACHE_DISK_BYTES, ConfigValues::diskBytes);
         CommandConfig command = command();
+        Duration playbackTtl = withDefault(CACHE_PLAYBACK_TTL, ConfigValues::playbackTtl);
         // Endpoint keys are validated even when their platform is off: a typo should not wait for the token.
         Optional<Secret> discordToken = optional(DISCORD_TOKEN, ConfigValues::discordToken);
         String discordApiUrl = withDefault(DISCORD_API_URL, ConfigValues::httpBaseUrlWithSlash);
@@ -85,7 +86,7 @@ final class ConfigBinder {
                 discordToken.map(t -> new DiscordConfig(t, discordApiUrl, discordGatewayUrl, devGuildId, shards,
                         adminChannelId)),
                 telegramToken.map(t -> new TelegramConfig(t, telegramApiUrl, webhook, adminChatId)),
-                new CacheConfig(memoryBytes, disk, diskBytes),
+                new CacheConfig(memoryBytes, disk, diskBytes, playbackTtl),
                 command,
                 new MetricsConfig(metricsEnabled, metricsToken)));
     }

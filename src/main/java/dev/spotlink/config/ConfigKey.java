@@ -29,6 +29,7 @@ public enum ConfigKey {
     CACHE_MEMORY_BYTES("cache.memory-bytes", "32MiB", false, false),
     CACHE_DISK("cache.disk", "false", false, false),
     CACHE_DISK_BYTES("cache.disk-bytes", "256MiB", false, false),
+    CACHE_PLAYBACK_TTL("cache.playback-ttl", "5s", false, false),
     COMMAND_BURST("command.burst", "5", false, false),
     COMMAND_REFILL("command.refill", "2s", false, false),
     /** Deprecated: the old name of {@link #COMMAND_REFILL}, still read when that is not set. */

@@ -54,6 +54,8 @@ public final class ConfigPrinter {
         shown.put(CACHE_MEMORY_BYTES, ConfigValues.formatBytes(config.cache().memoryBytes()));
         shown.put(CACHE_DISK, config.cache().disk() ? "true -> " + config.imageCacheDirectory() : "false");
         shown.put(CACHE_DISK_BYTES, ConfigValues.formatBytes(config.cache().diskBytes()));
+        shown.put(CACHE_PLAYBACK_TTL, config.cache().playbackTtl().isZero() ? "0s (off)"
+                : ConfigValues.formatDuration(config.cache().playbackTtl()));
         shown.put(COMMAND_BURST, Integer.toString(config.command().burst()));
         shown.put(COMMAND_REFILL, config.command().refill().isZero() ? "0s (off)"
                 : ConfigValues.formatDuration(config.command().refill()));

@@ -208,6 +208,15 @@ final class ConfigValues {
         return burst;
     }
 
+    /** How long a member's playback is reused: a {@link #duration} from 0 (never) to 60s. */
+    static Duration playbackTtl(String value) {
+        Duration ttl = duration(value);
+        if (ttl.isNegative() || ttl.compareTo(Duration.ofSeconds(60)) > 0) {
+            throw new IllegalArgumentException("must be between 0 (off) and 60s");
+        }
+        return ttl;
+    }
+
     /** {@code 30s}, {@code 10m}, {@code 1h}, {@code 1d}, bare seconds ({@code 90}) or ISO-8601 ({@code PT10M}). */
     static Duration duration(String value) {
         String hint = "is not a duration; use e.g. 30s, 10m, 1h, 90 (seconds) or PT10M";

@@ -7,6 +7,8 @@ import dev.spotlink.spotify.SpotifyUri;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -137,6 +139,27 @@ public final class Images implements AutoCloseable {
         }
         Optional<byte[]> code = codeUri == null ? Optional.empty() : code(codeUri, codeStyle);
         return new CoverAndCode(awaitCover(cover, coverUrl), code);
+    }
+
+    /**
+     * Covers for several items at once (a grid of them), fetched side by side on the pool; each is empty when
+     * absent, unavailable or slower than the wait. Never throws.
+     */
+    public List<Optional<byte[]>> covers(List<String> urls) {
+        List<CompletableFuture<Optional<byte[]>>> fetches = new ArrayList<>();
+        for (String url : urls) {
+            Optional<byte[]> cached = url == null || url.isBlank() ? Optional.empty() : cache.peek(coverKey(url));
+            if (url == null || url.isBlank() || cached.isPresent() || executor.isShutdown()) {
+                fetches.add(CompletableFuture.completedFuture(cached.isPresent() ? cached : cover(url)));
+            } else {
+                fetches.add(CompletableFuture.supplyAsync(() -> cover(url), executor));
+            }
+        }
+        List<Optional<byte[]>> covers = new ArrayList<>();
+        for (int i = 0; i < fetches.size(); i++) {
+            covers.add(awaitCover(fetches.get(i), urls.get(i)));
+        }
+        return covers;
     }
 
     public CacheStats stats() {

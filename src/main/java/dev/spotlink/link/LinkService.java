@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class LinkService {
 
     /** Only what the commands need: now playing and recently played. Profile id/name need no scope. */
-    public static final List<String> SCOPES = List.of("user-read-currently-playing", "user-read-recently-played");
+    public static final List<String> SCOPES = List.of("user-read-currently-playing", "user-read-recently-played",
+            "user-top-read");
 
     private static final Logger log = LoggerFactory.getLogger(LinkService.class);
     private static final int STATE_BYTES = 32; // 256 bits, well over the 128 the design asks for

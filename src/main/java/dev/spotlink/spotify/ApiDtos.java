@@ -24,7 +24,8 @@ final class ApiDtos {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Artist(String id, String name, String uri, List<Image> images) {
+    record Artist(String id, String name, String uri, List<Image> images,
+                  @JsonProperty("external_urls") ExternalUrls externalUrls) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -133,6 +134,16 @@ final class ApiDtos {
     /** CursorPagingPlayHistoryObject. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record RecentlyPlayedPage(List<PlayHistory> items) {
+    }
+
+    /** PagingTrackObject of {@code GET /me/top/tracks}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TopTracksPage(List<Item> items) {
+    }
+
+    /** PagingArtistObject of {@code GET /me/top/artists}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TopArtistsPage(List<Artist> items) {
     }
 
     /** PrivateUserObject. */

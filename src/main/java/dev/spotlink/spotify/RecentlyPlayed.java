@@ -2,6 +2,6 @@ package dev.spotlink.spotify;
 
 import java.time.Instant;
 
-/** The latest entry of {@code GET /me/player/recently-played?limit=1}. */
+/** One entry of {@code GET /me/player/recently-played}: what was played, and when it finished. */
 public record RecentlyPlayed(PlayableItem item, Instant playedAt) {
 }

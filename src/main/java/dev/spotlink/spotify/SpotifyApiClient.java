@@ -6,6 +6,7 @@ import dev.spotlink.spotify.SpotifyException.Reason;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -101,16 +102,54 @@ public final class SpotifyApiClient {
 
     /** The latest entry of the listening history; empty when there is none. */
     public Optional<RecentlyPlayed> lastPlayed(String accessToken) throws SpotifyException {
+        return recentlyPlayed(accessToken, 1).stream().findFirst();
+    }
+
+    /** The latest {@code limit} (1–50) entries of the listening history, newest first; unreadable entries skipped. */
+    public List<RecentlyPlayed> recentlyPlayed(String accessToken, int limit) throws SpotifyException {
         HttpUrl url = url("me", "player", "recently-played").newBuilder()
-                .addQueryParameter("limit", "1").build();
+                .addQueryParameter("limit", String.valueOf(limit)).build();
         ApiDtos.RecentlyPlayedPage page = get(accessToken, url, "/me/player/recently-played", false,
                 ApiDtos.RecentlyPlayedPage.class);
-        if (page == null || page.items() == null || page.items().isEmpty() || page.items().get(0) == null
-                || page.items().get(0).track() == null) {
-            return Optional.empty();
+        List<RecentlyPlayed> played = new ArrayList<>();
+        if (page != null && page.items() != null) {
+            for (ApiDtos.PlayHistory entry : page.items()) {
+                if (entry != null && entry.track() != null) {
+                    played.add(new RecentlyPlayed(entry.track().toPlayable(), playedAt(entry.playedAt())));
+                }
+            }
         }
-        ApiDtos.PlayHistory latest = page.items().get(0);
-        return Optional.of(new RecentlyPlayed(latest.track().toPlayable(), playedAt(latest.playedAt())));
+        return played;
+    }
+
+    /** {@code GET /me/top/tracks} (scope {@code user-top-read}): the member's most played tracks in {@code range}. */
+    public List<PlayableItem> topTracks(String accessToken, TopRange range, int limit) throws SpotifyException {
+        ApiDtos.TopTracksPage page = get(accessToken, topUrl("tracks", range, limit), "/me/top/tracks", false,
+                ApiDtos.TopTracksPage.class);
+        if (page == null || page.items() == null) {
+            return List.of();
+        }
+        return page.items().stream().filter(Objects::nonNull).map(ApiDtos.Item::toPlayable).toList();
+    }
+
+    /** {@code GET /me/top/artists} (scope {@code user-top-read}): the member's most played artists in {@code range}. */
+    public List<TopArtist> topArtists(String accessToken, TopRange range, int limit) throws SpotifyException {
+        ApiDtos.TopArtistsPage page = get(accessToken, topUrl("artists", range, limit), "/me/top/artists", false,
+                ApiDtos.TopArtistsPage.class);
+        if (page == null || page.items() == null) {
+            return List.of();
+        }
+        return page.items().stream().filter(a -> a != null && a.name() != null)
+                .map(a -> new TopArtist(a.name(), ApiDtos.largest(a.images()),
+                        a.externalUrls() != null && a.externalUrls().spotify() != null ? a.externalUrls().spotify()
+                                : a.id() != null ? "https://open.spotify.com/artist/" + a.id() : null))
+                .toList();
+    }
+
+    private HttpUrl topUrl(String type, TopRange range, int limit) {
+        return url("me", "top", type).newBuilder()
+                .addQueryParameter("time_range", range.apiValue())
+                .addQueryParameter("limit", String.valueOf(limit)).build();
     }
 
     /** Title/subtitle/image of a track, album, playlist, artist, show or episode; a user gets its id as title. */

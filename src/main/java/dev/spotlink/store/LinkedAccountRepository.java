@@ -67,6 +67,27 @@ public final class LinkedAccountRepository {
     }
 
     /**
+     * The active accounts of one platform whose owners share their listening ({@code /privacy}), ordered by id:
+     * who {@code /listening} may show once their chat membership is checked.
+     */
+    public List<LinkedAccount> findSharing(Platform platform) {
+        return database.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM linked_accounts"
+                    + " WHERE platform = ? AND sharing_enabled = ? AND status = 'active' ORDER BY id")) {
+                ps.setString(1, platform.id());
+                ps.setBoolean(2, true);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<LinkedAccount> accounts = new ArrayList<>();
+                    while (rs.next()) {
+                        accounts.add(map(rs));
+                    }
+                    return accounts;
+                }
+            }
+        });
+    }
+
+    /**
      * Inserts or replaces (re-link) the chat user's account; status becomes ACTIVE; sharing choice kept.
      * A re-link keeps the row id and replaces tokens, Spotify account, name, client id, scopes and {@code linkedAt}.
      */

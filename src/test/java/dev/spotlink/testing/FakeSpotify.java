@@ -216,6 +216,11 @@ public final class FakeSpotify implements AutoCloseable {
         api.user(accountId).history = List.of(json.playHistory(track, playedAt.toString()));
     }
 
+    /** Listening histories and top items, for {@code /recent} and {@code /top}. */
+    public FakeSpotifyHistory history() {
+        return new FakeSpotifyHistory(api, json);
+    }
+
     /** Empties the listening history. */
     public void clearRecentlyPlayed(String accountId) {
         api.user(accountId).history = List.of();

@@ -31,6 +31,8 @@ final class FakeSpotifyApi {
         final Set<String> notAllowlistedBy = ConcurrentHashMap.newKeySet();
         volatile String playing;
         volatile List<JsonNode> history = List.of();
+        volatile List<JsonNode> topTracks = List.of();
+        volatile List<JsonNode> topArtists = List.of();
 
         User(String accountId, String displayName) {
             this.accountId = accountId;
@@ -48,6 +50,8 @@ final class FakeSpotifyApi {
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, String> entities = new ConcurrentHashMap<>();
     private volatile boolean enforceScopes = true;
+    /** 0, or the status every {@code /me/top/...} answers (an app Spotify refuses the endpoint to). */
+    volatile int topRefusal;
 
     FakeSpotifyApi(FakeSpotifyJson json, FakeSpotifyAccounts accounts) {
         this.json = json;
@@ -116,6 +120,12 @@ final class FakeSpotifyApi {
                 }
                 return recentlyPlayed(user, request.query().get("limit"));
             }
+            case "/v1/me/top/tracks", "/v1/me/top/artists" -> {
+                if (enforceScopes && !scopes.contains("user-top-read")) {
+                    return FakeSpotifyResponse.apiError(403, "Insufficient client scope");
+                }
+                return topItems(user, path.endsWith("tracks"), request.query());
+            }
             default -> {
                 Matcher m = ENTITY.matcher(path);
                 return m.matches() ? entity(m.group(1), m.group(2))
@@ -155,6 +165,28 @@ final class FakeSpotifyApi {
             }
         }
         return ok(json.recentlyPlayed(user.history, limit));
+    }
+
+    /** PagingTrackObject or PagingArtistObject; {@code time_range} and {@code limit} checked as Spotify does. */
+    private FakeSpotifyResponse topItems(User user, boolean tracks, Map<String, String> query) {
+        if (topRefusal != 0) {
+            return FakeSpotifyResponse.apiError(topRefusal, topRefusal == 404 ? "Service not found" : "Forbidden");
+        }
+        String range = query.getOrDefault("time_range", "medium_term");
+        if (!List.of("short_term", "medium_term", "long_term").contains(range)) {
+            return FakeSpotifyResponse.apiError(400, "Invalid time range");
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(query.getOrDefault("limit", "20"));
+        } catch (NumberFormatException e) {
+            return FakeSpotifyResponse.apiError(400, "Invalid limit");
+        }
+        if (limit < 1 || limit > 50) {
+            return FakeSpotifyResponse.apiError(400, "Invalid limit");
+        }
+        List<JsonNode> items = tracks ? user.topTracks : user.topArtists;
+        return ok(json.page("me/top/" + (tracks ? "tracks" : "artists"), items, limit));
     }
 
     private FakeSpotifyResponse entity(String collection, String id) {

@@ -250,6 +250,18 @@ final class FakeSpotifyJson {
         return array;
     }
 
+    /** A paging object of {@code items} (the first {@code limit}). */
+    ObjectNode page(String path, List<JsonNode> items, int limit) {
+        ObjectNode page = emptyPage(path);
+        page.put("href", API + path + "?offset=0&limit=" + limit);
+        page.put("limit", limit);
+        page.put("total", items.size());
+        ArrayNode array = mapper.createArrayNode();
+        items.stream().limit(limit).forEach(array::add);
+        page.set("items", array);
+        return page;
+    }
+
     private ObjectNode emptyPage(String path) {
         ObjectNode page = mapper.createObjectNode();
         page.put("href", API + path + "?offset=0&limit=20");

@@ -47,7 +47,8 @@ public final class TestConfigs {
                 new LinkConfig(Duration.ofMinutes(10)),
                 discord,
                 telegram,
-                CacheConfig.DEFAULT,
+                // Playback asked anew every time: tests change it between commands; the cache has its own tests.
+                new CacheConfig(CacheConfig.DEFAULT_MEMORY_BYTES, false, CacheConfig.DEFAULT_DISK_BYTES, Duration.ZERO),
                 // No cooldown: tests run commands back to back; the cooldown has its own tests.
                 new CommandConfig(Duration.ZERO));
     }
@@ -83,6 +84,15 @@ public final class TestConfigs {
                 base.server(), base.database(), base.security(),
                 new LinkConfig(link.ttl(), link.ownApp(), link.extendedQuota(), true),
                 base.discord(), base.telegram(), base.cache(), base.command(), base.metrics());
+    }
+
+    /** {@code config} whose members' playback is reused for {@code playbackTtl} (tests of that reuse). */
+    public static SpotlinkConfig withPlaybackTtl(SpotlinkConfig config, Duration playbackTtl) {
+        CacheConfig cache = config.cache();
+        return new SpotlinkConfig(config.source(), config.spotify(), config.server(), config.database(),
+                config.security(), config.link(), config.discord(), config.telegram(),
+                new CacheConfig(cache.memoryBytes(), cache.disk(), cache.diskBytes(), playbackTtl), config.command(),
+                config.metrics());
     }
 
     /** A port that was free a moment ago. */

@@ -10,6 +10,7 @@ import dev.spotlink.link.PasteBack;
 import dev.spotlink.store.BotStateRepository;
 import dev.spotlink.store.Platform;
 import dev.spotlink.web.Health;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -80,6 +81,7 @@ public final class DiscordTransport implements AutoCloseable {
     private final ReplyRenderer renderer = new ReplyRenderer();
     private final CompletableFuture<Void> commandsSynced = new CompletableFuture<>();
     private volatile ShardManager shards;
+    private GuildMemberships memberships;
     private volatile ThreadPoolExecutor workers;
     private volatile ScheduledExecutorService watchdog;
     private volatile boolean closed;
@@ -126,8 +128,13 @@ public final class DiscordTransport implements AutoCloseable {
         watchdog = Executors.newSingleThreadScheduledExecutor(threads("spotlink-discord-ack"));
         CommandSync sync = new CommandSync(state, new SlashCommands(messages).build(
                 registry.commands().stream().map(Command::spec).toList()));
+        memberships = new GuildMemberships(id -> {
+            ShardManager manager = shards;
+            return manager == null ? null : manager.getGuildById(id);
+        }, Clock.systemUTC());
         InteractionHandler handler = new InteractionHandler(registry, messages, renderer, workers, watchdog,
-                limits.ackAfter(), client -> syncCommands(sync, client), Optional.ofNullable(pasteBack));
+                limits.ackAfter(), client -> syncCommands(sync, client), Optional.ofNullable(pasteBack),
+                memberships);
         try {
             shards = builder(handler).build();
         } catch (InvalidTokenException e) {
@@ -248,6 +255,7 @@ public final class DiscordTransport implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         watchdog.shutdownNow();
+        memberships.close();
         List<JDA> running = manager.getShards();
         manager.shutdown(); // no more shards start; the running ones close their sessions
         for (JDA shard : running) {
@@ -267,6 +275,7 @@ public final class DiscordTransport implements AutoCloseable {
     private void stopExecutors() {
         workers.shutdownNow();
         watchdog.shutdownNow();
+        memberships.close();
     }
 
     private static ThreadFactory threads(String prefix) {

@@ -1,10 +1,12 @@
 package dev.spotlink.transport.discord;
 
+import dev.spotlink.command.ChatMembers;
 import dev.spotlink.command.CommandContext;
 import dev.spotlink.command.Reply;
 import dev.spotlink.store.ChatUser;
 import dev.spotlink.store.Platform;
 import java.util.Locale;
+import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -34,15 +36,18 @@ final class InteractionContext implements CommandContext {
     private final Locale locale;
     private final boolean publicChannel;
     private final ReplyRenderer renderer;
+    private final GuildMemberships memberships;
     private State state = State.NEW;
 
-    InteractionContext(SlashCommandInteractionEvent event, Locale locale, ReplyRenderer renderer) {
+    InteractionContext(SlashCommandInteractionEvent event, Locale locale, ReplyRenderer renderer,
+                       GuildMemberships memberships) {
         this.event = event;
         this.user = new ChatUser(Platform.DISCORD, event.getUser().getId());
         this.locale = locale;
         // a group DM or a DM between two people (user-installed app) is read by others too: only our own DM is private
         this.publicChannel = event.getContext() != InteractionContextType.BOT_DM;
         this.renderer = renderer;
+        this.memberships = memberships;
     }
 
     @Override
@@ -58,6 +63,13 @@ final class InteractionContext implements CommandContext {
     @Override
     public boolean isPublicChannel() {
         return publicChannel;
+    }
+
+    /** In a server the bot is in, its members; elsewhere (DMs, a user-installed app) none to check. */
+    @Override
+    public Optional<ChatMembers> chatMembers() {
+        return event.isFromGuild() && event.getContext() == InteractionContextType.GUILD
+                ? memberships.of(event.getGuild(), user) : Optional.empty();
     }
 
     @Override

@@ -49,11 +49,13 @@ final class InteractionHandler extends ListenerAdapter {
     private final Duration ackAfter;
     private final Consumer<JDA> onReady;
     private final Optional<PasteBack> pasteBack;
+    private final GuildMemberships memberships;
 
     /** @param pasteBack where addresses submitted in {@link PasteBackForm} go; empty when none are taken */
     InteractionHandler(CommandRegistry registry, Messages messages, ReplyRenderer renderer, ExecutorService workers,
                        ScheduledExecutorService watchdog, Duration ackAfter, Consumer<JDA> onReady,
-                       Optional<PasteBack> pasteBack) {
+                       Optional<PasteBack> pasteBack, GuildMemberships memberships) {
+        this.memberships = memberships;
         this.registry = registry;
         this.messages = messages;
         this.renderer = renderer;
@@ -72,7 +74,7 @@ final class InteractionHandler extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         Locale locale = messages.resolve(event.getUserLocale().getLocale());
-        InteractionContext context = new InteractionContext(event, locale, renderer);
+        InteractionContext context = new InteractionContext(event, locale, renderer, memberships);
         Optional<Command> command = registry.find(event.getName());
         if (command.isEmpty()) {
             // a command registered by an older version that this one no longer has

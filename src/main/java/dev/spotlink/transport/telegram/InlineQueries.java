@@ -7,6 +7,7 @@ import dev.spotlink.command.SpotifyErrors;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.CodeStyle;
 import dev.spotlink.spotify.NowPlaying;
+import dev.spotlink.spotify.PlaybackCache;
 import dev.spotlink.spotify.PlayableItem;
 import dev.spotlink.spotify.RecentlyPlayed;
 import dev.spotlink.spotify.SpotifyApiClient;
@@ -67,13 +68,18 @@ final class InlineQueries {
     private final PlaybackFormatter formatter;
     private final SpotifyErrors spotifyErrors;
     private final CommandRateLimit rateLimit;
+    private final PlaybackCache playback;
     private final RecentAnswers<Shown> recent;
     // the newest query of each user waiting for its turn (user id -> query id)
     private final ConcurrentHashMap<Long, String> newest = new ConcurrentHashMap<>();
 
-    /** @param rateLimit the users' allowance of Spotify calls, shared with their commands */
+    /**
+     * @param rateLimit the users' allowance of Spotify calls, shared with their commands
+     * @param playback  what members play now, shared with the commands; null: ask Spotify directly
+     */
     InlineQueries(LinkedAccountRepository accounts, TokenManager tokens, SpotifyApiClient api,
-                  SpotifyCodesClient codes, Messages messages, CommandRateLimit rateLimit) {
+                  SpotifyCodesClient codes, Messages messages, CommandRateLimit rateLimit, PlaybackCache playback) {
+        this.playback = playback;
         this.accounts = accounts;
         this.tokens = tokens;
         this.api = api;
@@ -157,7 +163,9 @@ final class InlineQueries {
 
     private Shown currentTrack(Locale locale, ChatUser user, LinkedAccount account) throws SpotifyException {
         SpotifyApiClient app = api.forApp(account.clientId());
-        PlayableItem item = tokens.call(account, app::currentlyPlaying).map(NowPlaying::item).orElse(null);
+        Optional<NowPlaying> playing = playback != null ? playback.current(account)
+                : tokens.call(account, app::currentlyPlaying);
+        PlayableItem item = playing.map(NowPlaying::item).orElse(null);
         String titleKey = "telegram.inline.now-playing";
         if (item == null) {
             // nothing, an ad or something Spotify does not describe: the last track is the next best thing

@@ -45,10 +45,12 @@ final class MessageHandler {
     private final ReplyRenderer renderer;
     private final String botUsername;
     private final Optional<PasteBack> pasteBack;
+    private final ChatMemberships memberships;
 
     /** @param pasteBack where pasted callback addresses go; empty when this transport takes none */
     MessageHandler(CommandRegistry registry, Messages messages, ReplyRenderer renderer, String botUsername,
-                   Optional<PasteBack> pasteBack) {
+                   Optional<PasteBack> pasteBack, ChatMemberships memberships) {
+        this.memberships = memberships;
         this.registry = registry;
         this.parser = new TextCommandParser(registry);
         this.messages = messages;
@@ -209,7 +211,8 @@ final class MessageHandler {
         }
 
         TelegramContext context(String startPayload) {
-            return new TelegramContext(user, locale, kind, target, startPayload, botUsername, renderer, messages);
+            return new TelegramContext(user, locale, kind, target, startPayload, botUsername, renderer, messages,
+                    kind == ChatKind.GROUP ? memberships.of(target.chatId(), user) : null);
         }
     }
 }

@@ -1,10 +1,12 @@
 package dev.spotlink.transport.telegram;
 
+import dev.spotlink.command.ChatMembers;
 import dev.spotlink.command.CommandContext;
 import dev.spotlink.command.Reply;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.store.ChatUser;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,7 @@ final class TelegramContext implements CommandContext {
     private final String botUsername;
     private final ReplyRenderer renderer;
     private final Messages messages;
+    private final ChatMembers members;
 
     /** What kind of chat the command came from. */
     enum ChatKind {
@@ -37,9 +40,10 @@ final class TelegramContext implements CommandContext {
 
     /**
      * @param startPayload what the private-chat button sends as {@code /start} payload (the command's name)
+     * @param members      the group's members, or null in a private chat
      */
     TelegramContext(ChatUser user, Locale locale, ChatKind chat, ReplyRenderer.Target target, String startPayload,
-                    String botUsername, ReplyRenderer renderer, Messages messages) {
+                    String botUsername, ReplyRenderer renderer, Messages messages, ChatMembers members) {
         this.user = user;
         this.locale = locale;
         this.chat = chat;
@@ -48,6 +52,7 @@ final class TelegramContext implements CommandContext {
         this.botUsername = botUsername;
         this.renderer = renderer;
         this.messages = messages;
+        this.members = chat == ChatKind.GROUP ? members : null;
     }
 
     @Override
@@ -63,6 +68,11 @@ final class TelegramContext implements CommandContext {
     @Override
     public boolean isPublicChannel() {
         return chat == ChatKind.GROUP;
+    }
+
+    @Override
+    public Optional<ChatMembers> chatMembers() {
+        return Optional.ofNullable(members);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.spotlink.config.TelegramConfig;
 import dev.spotlink.config.TelegramWebhook;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.link.PasteBack;
+import dev.spotlink.spotify.PlaybackCache;
 import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
 import dev.spotlink.spotify.TokenManager;
@@ -18,6 +19,7 @@ import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.store.Platform;
 import dev.spotlink.web.Health;
 import dev.spotlink.web.WebhookEndpoint;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -117,6 +119,7 @@ public final class TelegramTransport implements AutoCloseable {
     private final OkHttpClient http;
     private final TelegramSender sender;
     private final ReplyRenderer renderer;
+    private final ChatMemberships memberships;
     private final Receiving receiving;
     private final OrderedExecutor chats = new OrderedExecutor("telegram-update", THREADS, QUEUE_PER_CHAT);
     private final ScheduledExecutorService leaseThread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -147,10 +150,19 @@ public final class TelegramTransport implements AutoCloseable {
                 Receiving.pollingAlone());
     }
 
+    /** Inline mode asks Spotify itself (the application passes its shared playback cache instead). */
     public TelegramTransport(Secret token, String apiUrl, CommandRegistry registry, Messages messages,
                              Notifiers notifiers, Health health, LinkedAccountRepository accounts,
                              TokenManager tokens, SpotifyApiClient api, SpotifyCodesClient codes,
                              Receiving receiving) {
+        this(token, apiUrl, registry, messages, notifiers, health, accounts, tokens, api, codes, receiving, null);
+    }
+
+    /** @param playback what members play now, shared with the commands (inline mode reads it), or null */
+    public TelegramTransport(Secret token, String apiUrl, CommandRegistry registry, Messages messages,
+                             Notifiers notifiers, Health health, LinkedAccountRepository accounts,
+                             TokenManager tokens, SpotifyApiClient api, SpotifyCodesClient codes,
+                             Receiving receiving, PlaybackCache playback) {
         this.token = token.reveal();
         if (this.token.isBlank()) {
             throw new IllegalArgumentException("telegram.token is empty");
@@ -161,7 +173,7 @@ public final class TelegramTransport implements AutoCloseable {
         this.notifiers = notifiers;
         this.health = health;
         this.receiving = Objects.requireNonNull(receiving, "receiving");
-        this.inline = new InlineQueries(accounts, tokens, api, codes, messages, registry.rateLimit());
+        this.inline = new InlineQueries(accounts, tokens, api, codes, messages, registry.rateLimit(), playback);
         this.redaction = new Redaction(this.token);
         // TelegramBots' execute() waits on an asynchronous call, so OkHttp's dispatcher limits how many sends run at
         // once: by default 5 per host, which held every chat's answer behind five uploads (~100 per second against
@@ -180,6 +192,7 @@ public final class TelegramTransport implements AutoCloseable {
         this.sender = new TelegramSender(new OkHttpTelegramClient(http, this.token, url), redaction,
                 MAX_RETRY_AFTER, d -> Thread.sleep(d.toMillis()));
         this.renderer = new ReplyRenderer(sender);
+        this.memberships = new ChatMemberships(sender, redaction, Clock.systemUTC());
     }
 
     /**
@@ -192,7 +205,7 @@ public final class TelegramTransport implements AutoCloseable {
                 .orElseGet(() -> Receiving.polling(new LeaseRepository(core.database(), core.clock())));
         TelegramTransport transport = new TelegramTransport(config.token(), config.apiUrl(), core.registry(),
                 core.messages(), core.notifiers(), core.health(), core.accounts(), core.tokens(), core.api(),
-                core.codes(), receiving);
+                core.codes(), receiving, core.playback());
         config.adminChatId().ifPresent(transport::postAdminNotesIn);
         transport.acceptPastedAddresses(core.pasteBack()); // it recognizes nothing while link.paste-back is off
         return transport;
@@ -245,7 +258,8 @@ public final class TelegramTransport implements AutoCloseable {
         }
         botUsername = me.getUserName();
         publishCommands();
-        handler = new MessageHandler(registry, messages, renderer, botUsername, Optional.ofNullable(pasteBack));
+        handler = new MessageHandler(registry, messages, renderer, botUsername, Optional.ofNullable(pasteBack),
+                memberships);
         notifiers.register(Platform.TELEGRAM, this::notifyUser);
         Long adminChat = adminChatId;
         if (adminChat != null) {
@@ -322,6 +336,7 @@ public final class TelegramTransport implements AutoCloseable {
         }
         leaseThread.shutdownNow();
         chats.shutdown(DRAIN_MILLIS);
+        memberships.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
         log.info("Telegram transport stopped");

@@ -121,6 +121,16 @@ public final class FakeDiscord implements AutoCloseable {
         guilds.add(new Guild(id, name));
     }
 
+    /** A member of a server (the bot's guild member lookup finds them); anyone else is Unknown Member. */
+    public void addGuildMember(String guildId, String userId, String userName) {
+        rest.addGuildMember(guildId, userId, userName);
+    }
+
+    /** How many guild member lookups the bot made. */
+    public int memberLookups() {
+        return rest.memberLookups();
+    }
+
     // --- gateway ----------------------------------------------------------------------------------------------
 
     /**

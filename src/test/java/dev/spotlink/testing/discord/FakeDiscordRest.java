@@ -28,6 +28,7 @@ final class FakeDiscordRest {
     private static final Pattern ORIGINAL = Pattern.compile("webhooks/(\\d+)/([^/]+)/messages/@original");
     private static final Pattern FOLLOW_UP = Pattern.compile("webhooks/(\\d+)/([^/]+)");
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("channels/(\\d+)/messages");
+    private static final Pattern GUILD_MEMBER = Pattern.compile("guilds/(\\d+)/members/(\\d+)");
 
     /** An interaction the fake dispatched, and what has been done with it. */
     static final class InteractionState {
@@ -56,6 +57,8 @@ final class FakeDiscordRest {
     private final Map<String, ArrayNode> registered = new HashMap<>();
     private final Map<String, String> dmChannels = new HashMap<>();
     private final Set<String> closedDms = new HashSet<>();
+    private final Map<String, String> guildMembers = new HashMap<>();
+    private int memberLookups;
     private boolean refuseRegistrations;
 
     FakeDiscordRest(FakeDiscord fake, FakeDiscordJson json) {
@@ -78,6 +81,24 @@ final class FakeDiscordRest {
 
     synchronized void refuseRegistrations(boolean refuse) {
         refuseRegistrations = refuse;
+    }
+
+    synchronized void addGuildMember(String guildId, String userId, String userName) {
+        guildMembers.put(guildId + "/" + userId, userName);
+    }
+
+    synchronized int memberLookups() {
+        return memberLookups;
+    }
+
+    /** {@code GET /guilds/{guild}/members/{user}}: the member, or 10007 Unknown Member. */
+    private synchronized Answer guildMember(String guildId, String userId) {
+        memberLookups++;
+        String name = guildMembers.get(guildId + "/" + userId);
+        if (name == null || fake.guilds().stream().noneMatch(g -> g.id().equals(guildId))) {
+            return new Answer(404, json.error(10007, "Unknown Member"));
+        }
+        return new Answer(200, json.member(json.user(userId, name, false)));
     }
 
     synchronized void setDmsClosed(String userId, boolean closed) {
@@ -156,6 +177,9 @@ final class FakeDiscordRest {
         }
         if (method.equals("POST") && path.equals("users/@me/channels")) {
             return openDm(r.json().path("recipient_id").asText());
+        }
+        if (method.equals("GET") && (m = GUILD_MEMBER.matcher(path)).matches()) {
+            return guildMember(m.group(1), m.group(2));
         }
         if (method.equals("POST") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
             return channelMessage(m.group(1), r);

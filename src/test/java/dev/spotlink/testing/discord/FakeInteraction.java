@@ -51,6 +51,7 @@ public final class FakeInteraction {
     private String fieldValue;
     private Place place = Place.GUILD;
     private String guildId = DEFAULT_GUILD_ID;
+    private boolean knownGuild;
     private String userId = DEFAULT_USER_ID;
     private String userName = "alice";
     private String locale = "en-US";
@@ -87,6 +88,17 @@ public final class FakeInteraction {
     public FakeInteraction inGuild(String guildId) {
         this.place = Place.GUILD;
         this.guildId = guildId;
+        this.knownGuild = false;
+        return this;
+    }
+
+    /**
+     * In the text channel of a server the fake announces ({@link FakeDiscord#addGuild}): its one channel has the
+     * server's id, and JDA, which caches such a server, insists on a channel it knows.
+     */
+    public FakeInteraction inKnownGuild(String guildId) {
+        inGuild(guildId);
+        this.knownGuild = true;
         return this;
     }
 
@@ -146,7 +158,7 @@ public final class FakeInteraction {
                 .put("version", 1).put("token", token).put("locale", locale).put("app_permissions", "0");
         d.putArray("entitlements");
         ObjectNode owners = d.putObject("authorizing_integration_owners");
-        String channelId = json.snowflake();
+        String channelId = place == Place.GUILD && knownGuild ? guildId : json.snowflake();
         switch (place) {
             case GUILD -> {
                 d.put("guild_id", guildId).put("guild_locale", "en-US").put("channel_id", channelId)

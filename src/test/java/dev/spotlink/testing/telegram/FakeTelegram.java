@@ -42,6 +42,7 @@ public final class FakeTelegram implements AutoCloseable {
     private final FakeTelegramSpec spec = FakeTelegramSpec.load(mapper);
     private final FakeTelegramUpdates updates = new FakeTelegramUpdates(mapper);
     private final FakeTelegramWebhook webhook = new FakeTelegramWebhook();
+    private final FakeTelegramMembers members = new FakeTelegramMembers(mapper);
     private final String token;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -123,6 +124,11 @@ public final class FakeTelegram implements AutoCloseable {
     /** True when the vendored Bot API spec was read and requests are checked against it. */
     public boolean checksAgainstSpec() {
         return spec.present();
+    }
+
+    /** Group memberships that getChatMember reports. */
+    public FakeTelegramMembers members() {
+        return members;
     }
 
     /** Update builders. */
@@ -384,6 +390,8 @@ public final class FakeTelegram implements AutoCloseable {
                     + "to delete the webhook first")
                     : ok(poll(call));
             case "sendmessage", "sendphoto" -> ok(sentMessage(method, call));
+            case "getchatmember" -> ok(members.member(Long.parseLong(call.string("chat_id")),
+                    Long.parseLong(call.string("user_id"))));
             default -> error(404, "Not Found: method not found");
         };
     }

@@ -81,7 +81,8 @@ class CoreCommandsTest {
         JsonNode commands = discord.registeredCommands("global");
         List<String> names = new ArrayList<>();
         commands.forEach(c -> names.add(c.path("name").asText()));
-        assertEquals(List.of("link", "unlink", "nowplaying", "share", "privacy", "help"), names);
+        assertEquals(List.of("link", "unlink", "nowplaying", "share", "privacy", "listening", "recent",
+                "top", "help"), names);
         for (JsonNode description : commands.findValues("description")) {
             // Discord's limit; SlashCommands would cut a longer text, so the bundles should not need it
             assertFalse(description.asText().endsWith("…"), "cut to fit 100 characters: " + description);

@@ -80,7 +80,8 @@ class TelegramEndToEndTest {
     void menuListsTheCoreCommandsInBothLanguages() {
         List<FakeTelegramCall> menus = telegram.calls("setMyCommands");
         JsonNode english = menus.get(0).json("commands");
-        List<String> names = List.of("link", "unlink", "nowplaying", "share", "privacy", "help");
+        List<String> names = List.of("link", "unlink", "nowplaying", "share", "privacy", "listening",
+                "recent", "top", "help");
         for (int i = 0; i < names.size(); i++) {
             assertEquals(names.get(i), english.get(i).path("command").asText());
         }
