@@ -11,6 +11,7 @@ import dev.spotlink.testing.TestConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,13 +51,23 @@ class CommandBurstEndToEndTest {
 
     @Test
     void fiveDifferentCommandsWithinOneSecondGetFiveRealAnswers() {
-        List<String> commands = List.of("/nowplaying", "/share", "/share spotify:track:6rqhFgbbKwnb9MLmUQDhG6",
-                "/share https://open.spotify.com/album/4yP0hdKOZPNshxUOjY0cZj", "/nowplaying");
-        for (String command : commands) {
+        bot.spotify.history().setRecent("alice-account", 3, bot.clock.instant().minus(Duration.ofHours(1)),
+                Duration.ofMinutes(5));
+        bot.spotify.history().setTopTracks("alice-account", 3);
+        // five different commands, each asking Spotify, so each spends from the same allowance; with what it shows
+        List<Map.Entry<String, String>> answers = List.of(
+                Map.entry("/nowplaying", "Blinding Lights"),
+                Map.entry("/share spotify:track:6rqhFgbbKwnb9MLmUQDhG6",
+                        "https://open.spotify.com/track/6rqhFgbbKwnb9MLmUQDhG6"),
+                Map.entry("/recent", "Recently played · Alice"),
+                Map.entry("/top tracks", "Top tracks · Alice"),
+                Map.entry("/listening", "Listening now · 1"));
+        for (Map.Entry<String, String> expected : answers) {
+            String command = expected.getKey();
             bot.run(command);
             String answer = bot.drainOutput();
             assertFalse(answer.contains(TOO_FAST), command + ": " + answer);
-            assertTrue(answer.contains("https://open.spotify.com/"), command + " answered: " + answer);
+            assertTrue(answer.contains(expected.getValue()), command + " answered: " + answer);
             bot.clock.advance(Duration.ofMillis(190));
         }
     }
