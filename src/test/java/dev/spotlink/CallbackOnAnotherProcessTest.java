@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.spotlink.config.DatabaseConfig;
 import dev.spotlink.config.SpotlinkConfig;
-import dev.spotlink.store.ChatUser;
-import dev.spotlink.store.LinkedAccount;
-import dev.spotlink.store.Platform;
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.LinkedAccount;
+import dev.spotlink.domain.Platform;
 import dev.spotlink.testing.BotProcess;
 import dev.spotlink.testing.FakeSpotify;
 import dev.spotlink.testing.TestConfigs;

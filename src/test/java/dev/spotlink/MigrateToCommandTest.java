@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spotlink.config.DatabaseConfig;
 import dev.spotlink.store.BotStateRepository;
-import dev.spotlink.store.ChatUser;
+import dev.spotlink.domain.ChatUser;
 import dev.spotlink.store.ClaimResult;
 import dev.spotlink.store.Database;
-import dev.spotlink.store.LinkedAccount;
+import dev.spotlink.domain.LinkedAccount;
 import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.store.NewLink;
 import dev.spotlink.store.PendingLink;
 import dev.spotlink.store.PendingLinkRepository;
-import dev.spotlink.store.Platform;
+import dev.spotlink.domain.Platform;
 import dev.spotlink.store.TokenCipher;
 import dev.spotlink.testing.TestDatabases;
 import java.io.ByteArrayOutputStream;

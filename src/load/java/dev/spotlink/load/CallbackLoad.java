@@ -1,8 +1,8 @@
 package dev.spotlink.load;
 
-import dev.spotlink.store.ChatUser;
+import dev.spotlink.domain.ChatUser;
 import dev.spotlink.store.PendingLinkRepository;
-import dev.spotlink.store.Platform;
+import dev.spotlink.domain.Platform;
 import dev.spotlink.testing.PendingLinks;
 import dev.spotlink.testing.StoreAccess;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.spotlink.command;
 
-import dev.spotlink.store.ChatUser;
+import dev.spotlink.domain.ChatUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

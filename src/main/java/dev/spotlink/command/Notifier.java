@@ -1,6 +1,6 @@
 package dev.spotlink.command;
 
-import dev.spotlink.store.ChatUser;
+import dev.spotlink.domain.ChatUser;
 
 /**
  * Sends a message to a user later, outside any command (e.g. "linked as ..." after the OAuth callback).

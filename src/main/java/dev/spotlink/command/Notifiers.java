@@ -1,7 +1,7 @@
 package dev.spotlink.command;
 
-import dev.spotlink.store.ChatUser;
-import dev.spotlink.store.Platform;
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.Platform;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;

@@ -2,7 +2,7 @@ package dev.spotlink.command;
 
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.SpotifyException;
-import dev.spotlink.store.ChatUser;
+import dev.spotlink.domain.ChatUser;
 import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;

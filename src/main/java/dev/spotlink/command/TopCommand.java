@@ -10,7 +10,7 @@ import dev.spotlink.spotify.SpotifyException;
 import dev.spotlink.spotify.TokenManager;
 import dev.spotlink.spotify.TopArtist;
 import dev.spotlink.spotify.TopRange;
-import dev.spotlink.store.LinkedAccount;
+import dev.spotlink.domain.LinkedAccount;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;

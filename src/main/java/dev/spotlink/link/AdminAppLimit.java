@@ -1,7 +1,7 @@
 package dev.spotlink.link;
 
-import dev.spotlink.store.ChatUser;
-import dev.spotlink.store.LinkedAccount;
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.LinkedAccount;
 import dev.spotlink.store.LinkedAccountRepository;
 import java.util.Objects;
 import java.util.Optional;

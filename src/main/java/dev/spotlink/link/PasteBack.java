@@ -3,7 +3,7 @@ package dev.spotlink.link;
 import dev.spotlink.command.Reply;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.SpotifyException;
-import dev.spotlink.store.ChatUser;
+import dev.spotlink.domain.ChatUser;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.spotlink.spotify;
 
-import dev.spotlink.store.LinkedAccount;
+import dev.spotlink.domain.LinkedAccount;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

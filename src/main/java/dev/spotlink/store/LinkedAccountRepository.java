@@ -1,5 +1,9 @@
 package dev.spotlink.store;
 
+import dev.spotlink.domain.AccountStatus;
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.LinkedAccount;
+import dev.spotlink.domain.Platform;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

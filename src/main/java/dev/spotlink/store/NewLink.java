@@ -1,5 +1,6 @@
 package dev.spotlink.store;
 
+import dev.spotlink.domain.ChatUser;
 import java.time.Instant;
 
 /** What a completed callback stores for a chat user (replacing any earlier link of that user). */

@@ -1,5 +1,6 @@
 package dev.spotlink.store;
 
+import dev.spotlink.domain.ChatUser;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,7 @@
 package dev.spotlink.store;
 
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.Platform;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spotlink.i18n.Messages;
-import dev.spotlink.store.ChatUser;
-import dev.spotlink.store.Platform;
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.Platform;
 import dev.spotlink.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.spotlink.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.spotlink.store.ChatUser;
-import dev.spotlink.store.Platform;
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.Platform;
 import dev.spotlink.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spotlink.config.SpotlinkConfig;
 import dev.spotlink.i18n.Messages;
-import dev.spotlink.store.ChatUser;
-import dev.spotlink.store.Platform;
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.Platform;
 import dev.spotlink.testing.CapturedOutput;
 import dev.spotlink.testing.ConsoleHarness;
 import dev.spotlink.testing.FakeSpotify;

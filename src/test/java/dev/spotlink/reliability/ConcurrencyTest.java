@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spotlink.store.AccountStatus;
-import dev.spotlink.store.ChatUser;
-import dev.spotlink.store.LinkedAccount;
+import dev.spotlink.domain.AccountStatus;
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.LinkedAccount;
 import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.store.NewLink;
-import dev.spotlink.store.Platform;
+import dev.spotlink.domain.Platform;
 import dev.spotlink.testing.ConsoleHarness;
 import dev.spotlink.testing.FakeSpotify;
 import dev.spotlink.testing.TestConfigs;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spotlink.config.ConfigLoader;
 import dev.spotlink.config.ConfigPrinter;
 import dev.spotlink.config.SpotlinkConfig;
-import dev.spotlink.store.LinkedAccount;
+import dev.spotlink.domain.LinkedAccount;
 import dev.spotlink.testing.BotProcess;
 import dev.spotlink.testing.CapturedOutput;
 import dev.spotlink.testing.ConsoleHarness;

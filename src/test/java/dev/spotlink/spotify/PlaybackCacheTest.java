@@ -9,10 +9,10 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import dev.spotlink.store.AccountStatus;
-import dev.spotlink.store.ChatUser;
-import dev.spotlink.store.LinkedAccount;
-import dev.spotlink.store.Platform;
+import dev.spotlink.domain.AccountStatus;
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.LinkedAccount;
+import dev.spotlink.domain.Platform;
 import dev.spotlink.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,11 +8,11 @@ import static org.mockito.Mockito.when;
 
 import dev.spotlink.config.Secret;
 import dev.spotlink.config.SpotifyConfig;
-import dev.spotlink.store.AccountStatus;
-import dev.spotlink.store.ChatUser;
-import dev.spotlink.store.LinkedAccount;
+import dev.spotlink.domain.AccountStatus;
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.LinkedAccount;
 import dev.spotlink.store.LinkedAccountRepository;
-import dev.spotlink.store.Platform;
+import dev.spotlink.domain.Platform;
 import dev.spotlink.testing.FakeSpotify;
 import dev.spotlink.testing.MutableClock;
 import java.net.URI;

@@ -15,8 +15,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import dev.spotlink.spotify.SpotifyException.Reason;
-import dev.spotlink.store.AccountStatus;
-import dev.spotlink.store.LinkedAccount;
+import dev.spotlink.domain.AccountStatus;
+import dev.spotlink.domain.LinkedAccount;
 import dev.spotlink.testing.FakeSpotify;
 import dev.spotlink.testing.MutableClock;
 import java.time.Clock;

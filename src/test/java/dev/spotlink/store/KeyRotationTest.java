@@ -1,5 +1,6 @@
 package dev.spotlink.store;
 
+import dev.spotlink.domain.ChatUser;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

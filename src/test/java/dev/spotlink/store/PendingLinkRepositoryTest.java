@@ -1,5 +1,7 @@
 package dev.spotlink.store;
 
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.Platform;
 import dev.spotlink.config.DatabaseConfig;
 import dev.spotlink.testing.TestDatabases;
 import dev.spotlink.testing.TestDatabases.Engine;

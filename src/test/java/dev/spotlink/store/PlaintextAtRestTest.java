@@ -1,5 +1,6 @@
 package dev.spotlink.store;
 
+import dev.spotlink.domain.ChatUser;
 import static dev.spotlink.store.StoreFixtures.NOW;
 import static dev.spotlink.store.StoreFixtures.discord;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,7 @@
 package dev.spotlink.store;
 
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.Platform;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -4,7 +4,7 @@ import dev.spotlink.command.CommandContext;
 import dev.spotlink.command.CommandRegistry;
 import dev.spotlink.command.Reply;
 import dev.spotlink.command.TextCommandParser;
-import dev.spotlink.store.ChatUser;
+import dev.spotlink.domain.ChatUser;
 import java.util.Locale;
 
 /**

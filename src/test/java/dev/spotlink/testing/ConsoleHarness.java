@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spotlink.Application;
 import dev.spotlink.config.SpotlinkConfig;
-import dev.spotlink.store.Platform;
+import dev.spotlink.domain.Platform;
 import dev.spotlink.transport.console.ConsoleTransport;
 import dev.spotlink.web.ServerLimits;
 import java.io.BufferedReader;

@@ -2,7 +2,7 @@ package dev.spotlink.testing;
 
 import dev.spotlink.link.LinkService;
 import dev.spotlink.spotify.Pkce;
-import dev.spotlink.store.ChatUser;
+import dev.spotlink.domain.ChatUser;
 import dev.spotlink.store.PendingLink;
 import dev.spotlink.store.PendingLinkRepository;
 import java.net.URI;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spotlink.config.TrustedProxies;
-import dev.spotlink.store.ChatUser;
-import dev.spotlink.store.Platform;
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.Platform;
 import dev.spotlink.testing.ConsoleHarness;
 import java.net.URI;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.spotlink.transport.discord;
 
 import dev.spotlink.command.Notifier;
 import dev.spotlink.command.Reply;
-import dev.spotlink.store.ChatUser;
+import dev.spotlink.domain.ChatUser;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;

@@ -8,7 +8,7 @@ import dev.spotlink.config.DiscordConfig;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.link.PasteBack;
 import dev.spotlink.store.BotStateRepository;
-import dev.spotlink.store.Platform;
+import dev.spotlink.domain.Platform;
 import dev.spotlink.web.Health;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.spotlink.transport.discord;
 
 import dev.spotlink.command.ChatMembers;
 import dev.spotlink.command.MembershipCache;
-import dev.spotlink.store.ChatUser;
+import dev.spotlink.domain.ChatUser;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;

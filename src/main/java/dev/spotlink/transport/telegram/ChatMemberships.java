@@ -2,7 +2,7 @@ package dev.spotlink.transport.telegram;
 
 import dev.spotlink.command.ChatMembers;
 import dev.spotlink.command.MembershipCache;
-import dev.spotlink.store.ChatUser;
+import dev.spotlink.domain.ChatUser;
 import java.time.Clock;
 import java.util.Optional;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;

@@ -4,7 +4,7 @@ import dev.spotlink.command.ChatMembers;
 import dev.spotlink.command.CommandContext;
 import dev.spotlink.command.Reply;
 import dev.spotlink.i18n.Messages;
-import dev.spotlink.store.ChatUser;
+import dev.spotlink.domain.ChatUser;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.spotlink.store;
+package dev.spotlink.domain;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.spotlink.store;
+package dev.spotlink.domain;
 
 /** The chat platforms a user can come from. Stored by {@link #id()} in the database. */
 public enum Platform {

@@ -1,4 +1,4 @@
-package dev.spotlink.store;
+package dev.spotlink.domain;
 
 /** Whether a linked account's tokens still work. */
 public enum AccountStatus {
