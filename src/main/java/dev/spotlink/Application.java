@@ -36,6 +36,7 @@ import dev.spotlink.spotify.SpotifyCodesClient;
 import dev.spotlink.spotify.TokenManager;
 import dev.spotlink.store.BotStateRepository;
 import dev.spotlink.store.Database;
+import dev.spotlink.store.LeaseRepository;
 import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.store.PendingLinkRepository;
 import dev.spotlink.store.RefreshLock;
@@ -168,7 +169,8 @@ public final class Application implements AutoCloseable {
 
         Messages messages = clients.messages();
         Notifiers notifiers = new Notifiers();
-        AdminAlerts alerts = new AdminAlerts(new BotStateRepository(database, clock), notifiers, messages, clock,
+        BotStateRepository botState = new BotStateRepository(database, clock);
+        AdminAlerts alerts = new AdminAlerts(botState, notifiers, messages, clock,
                 config.spotify().clientId(), config.link().ownApp());
         OwnAppGuide guide = new OwnAppGuide(messages, config.spotify().redirectUri());
         LinkService links = new LinkService(pending, accounts, accountsClient, api, config.spotify().clientId(),
@@ -215,7 +217,7 @@ public final class Application implements AutoCloseable {
         });
         housekeeping.scheduleWithFixedDelay(() -> purge(links), 1, 60, TimeUnit.MINUTES);
         Core core = new Core(clock, database, accounts, http, json, api, codes, tokens, messages, notifiers, links,
-                registry, health, webhooks, pasteBack, playback);
+                registry, health, webhooks, pasteBack, playback, botState, new LeaseRepository(database, clock));
         return new Application(core, web, housekeeping, clients);
     }
 

@@ -3,6 +3,8 @@ package dev.spotlink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotlink.command.CommandRegistry;
 import dev.spotlink.command.Notifiers;
+import dev.spotlink.domain.BotState;
+import dev.spotlink.domain.Leases;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.link.LinkService;
 import dev.spotlink.link.PasteBack;
@@ -19,7 +21,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * The platform-neutral services, wired once; transports take what they need from here. {@code playback} is the
- * per-member playback cache every command and inline mode share.
+ * per-member playback cache every command and inline mode share; {@code botState} and {@code leases} are what
+ * transports keep across restarts and processes (registered commands' hash, the Telegram polling lease).
  */
 public record Core(
         Clock clock,
@@ -37,5 +40,7 @@ public record Core(
         Health health,
         WebhookEndpoint webhooks,
         PasteBack pasteBack,
-        PlaybackCache playback) {
+        PlaybackCache playback,
+        BotState botState,
+        Leases leases) {
 }

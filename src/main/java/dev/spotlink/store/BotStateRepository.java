@@ -1,5 +1,6 @@
 package dev.spotlink.store;
 
+import dev.spotlink.domain.BotState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * All SQL of the {@code bot_state} table: small key/values every process on the database shares
  * (e.g. the hash of the registered Discord commands). Not for secrets: values are stored as given.
  */
-public final class BotStateRepository {
+public final class BotStateRepository implements BotState {
 
     private static final String UPSERT = "INSERT INTO bot_state (key, value, updated_at) VALUES (?, ?, ?)"
             + " ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at";
@@ -29,6 +30,7 @@ public final class BotStateRepository {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    @Override
     public Optional<String> get(String key) {
         return database.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT value FROM bot_state WHERE key = ?")) {
@@ -41,6 +43,7 @@ public final class BotStateRepository {
     }
 
     /** Sets {@code key} to {@code value}, replacing any earlier value. */
+    @Override
     public void put(String key, String value) {
         write(UPSERT, key, value);
     }

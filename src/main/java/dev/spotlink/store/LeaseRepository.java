@@ -1,5 +1,6 @@
 package dev.spotlink.store;
 
+import dev.spotlink.domain.Leases;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * are one statement, so two processes racing for a free or expired lease cannot both win: the database's
  * conflict handling picks one, and the affected-row count tells each which it was.
  */
-public final class LeaseRepository {
+public final class LeaseRepository implements Leases {
 
     /** Inserts a free lease, or takes over our own or an expired one; 0 affected rows = someone else holds it. */
     private static final String ACQUIRE = "INSERT INTO leases (name, owner, expires_at) VALUES (?, ?, ?)"
@@ -37,6 +38,7 @@ public final class LeaseRepository {
      *
      * @return true when {@code owner} holds the lease now
      */
+    @Override
     public boolean tryAcquire(String name, String owner, Duration ttl) {
         long now = clock.millis();
         long expiresAt = now + ttl.toMillis();
@@ -52,6 +54,7 @@ public final class LeaseRepository {
     }
 
     /** Gives the lease up at once (clean shutdown), if {@code owner} still holds it; true if it did. */
+    @Override
     public boolean release(String name, String owner) {
         return database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM leases WHERE name = ? AND owner = ?")) {

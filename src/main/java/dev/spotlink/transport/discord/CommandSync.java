@@ -2,7 +2,7 @@ package dev.spotlink.transport.discord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.spotlink.store.BotStateRepository;
+import dev.spotlink.domain.BotState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +34,10 @@ final class CommandSync {
 
     /** Map keys sorted, so the same definitions always give the same bytes whatever JDA's map order. */
     private final ObjectMapper canonical = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    private final BotStateRepository state;
+    private final BotState state;
     private final List<CommandData> commands;
 
-    CommandSync(BotStateRepository state, List<CommandData> commands) {
+    CommandSync(BotState state, List<CommandData> commands) {
         this.state = state;
         this.commands = List.copyOf(commands);
     }

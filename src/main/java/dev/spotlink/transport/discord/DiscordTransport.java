@@ -5,9 +5,9 @@ import dev.spotlink.command.Command;
 import dev.spotlink.command.CommandRegistry;
 import dev.spotlink.command.Notifiers;
 import dev.spotlink.config.DiscordConfig;
+import dev.spotlink.domain.BotState;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.link.PasteBack;
-import dev.spotlink.store.BotStateRepository;
 import dev.spotlink.domain.Platform;
 import dev.spotlink.web.Health;
 import java.time.Clock;
@@ -76,7 +76,7 @@ public final class DiscordTransport implements AutoCloseable {
     private final Messages messages;
     private final Notifiers notifiers;
     private final Health health;
-    private final BotStateRepository state;
+    private final BotState state;
     private final Limits limits;
     private final ReplyRenderer renderer = new ReplyRenderer();
     private final CompletableFuture<Void> commandsSynced = new CompletableFuture<>();
@@ -88,7 +88,7 @@ public final class DiscordTransport implements AutoCloseable {
     private volatile PasteBack pasteBack;
 
     public DiscordTransport(DiscordConfig config, CommandRegistry registry, Messages messages, Notifiers notifiers,
-                            Health health, BotStateRepository state, Limits limits) {
+                            Health health, BotState state, Limits limits) {
         this.config = Objects.requireNonNull(config, "config");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.messages = Objects.requireNonNull(messages, "messages");
@@ -101,7 +101,7 @@ public final class DiscordTransport implements AutoCloseable {
     /** The transport wired to the core's services, with default limits. Call {@link #start()} next. */
     public static DiscordTransport create(DiscordConfig config, Core core) {
         DiscordTransport transport = new DiscordTransport(config, core.registry(), core.messages(), core.notifiers(),
-                core.health(), new BotStateRepository(core.database(), core.clock()), Limits.DEFAULT);
+                core.health(), core.botState(), Limits.DEFAULT);
         transport.acceptPastedAddresses(core.pasteBack()); // it recognizes nothing while link.paste-back is off
         return transport;
     }

@@ -1,6 +1,6 @@
 package dev.spotlink.transport.telegram;
 
-import dev.spotlink.store.LeaseRepository;
+import dev.spotlink.domain.Leases;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,7 +43,7 @@ final class PollingLease implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PollingLease.class);
 
-    private final LeaseRepository leases;
+    private final Leases leases;
     private final String name;
     private final String owner;
     private final Timing timing;
@@ -54,7 +54,7 @@ final class PollingLease implements AutoCloseable {
     private long renewedAtNanos;
     private ScheduledFuture<?> renewals;
 
-    PollingLease(LeaseRepository leases, String name, String owner, Timing timing, ScheduledExecutorService scheduler,
+    PollingLease(Leases leases, String name, String owner, Timing timing, ScheduledExecutorService scheduler,
                  Poller poller) {
         this.leases = Objects.requireNonNull(leases, "leases");
         this.name = Objects.requireNonNull(name, "name");

@@ -7,6 +7,7 @@ import dev.spotlink.command.Reply;
 import dev.spotlink.config.Secret;
 import dev.spotlink.config.TelegramConfig;
 import dev.spotlink.config.TelegramWebhook;
+import dev.spotlink.domain.Leases;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.link.PasteBack;
 import dev.spotlink.spotify.PlaybackCache;
@@ -14,7 +15,6 @@ import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
 import dev.spotlink.spotify.TokenManager;
 import dev.spotlink.domain.ChatUser;
-import dev.spotlink.store.LeaseRepository;
 import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.domain.Platform;
 import dev.spotlink.web.Health;
@@ -66,7 +66,7 @@ public final class TelegramTransport implements AutoCloseable {
      * @param leaseTtl   how long the lease outlives its last renewal
      */
     public record Receiving(Optional<TelegramWebhook> webhook, WebhookEndpoint endpoint,
-                            Optional<LeaseRepository> leases, Duration renewEvery, Duration leaseTtl) {
+                            Optional<Leases> leases, Duration renewEvery, Duration leaseTtl) {
 
         public Receiving {
             Objects.requireNonNull(webhook, "webhook");
@@ -84,7 +84,7 @@ public final class TelegramTransport implements AutoCloseable {
         }
 
         /** Long polling while holding the database lease. */
-        public static Receiving polling(LeaseRepository leases) {
+        public static Receiving polling(Leases leases) {
             return new Receiving(Optional.empty(), null, Optional.of(leases),
                     PollingLease.Timing.DEFAULT.renewEvery(), PollingLease.Timing.DEFAULT.ttl());
         }
@@ -202,7 +202,7 @@ public final class TelegramTransport implements AutoCloseable {
     public static TelegramTransport create(TelegramConfig config, Core core) {
         Receiving receiving = config.webhook()
                 .map(webhook -> Receiving.webhook(webhook, core.webhooks()))
-                .orElseGet(() -> Receiving.polling(new LeaseRepository(core.database(), core.clock())));
+                .orElseGet(() -> Receiving.polling(core.leases()));
         TelegramTransport transport = new TelegramTransport(config.token(), config.apiUrl(), core.registry(),
                 core.messages(), core.notifiers(), core.health(), core.accounts(), core.tokens(), core.api(),
                 core.codes(), receiving, core.playback());
