@@ -10,6 +10,7 @@ import dev.spotlink.command.CommandRegistry;
 import dev.spotlink.command.HelpCommand;
 import dev.spotlink.command.LinkCommand;
 import dev.spotlink.command.ListeningCommand;
+import dev.spotlink.command.MemberSpotify;
 import dev.spotlink.command.NowPlayingCommand;
 import dev.spotlink.command.Notifiers;
 import dev.spotlink.command.PlaybackFormatter;
@@ -183,18 +184,19 @@ public final class Application implements AutoCloseable {
         metrics.bindCardTemplates(cards);
         PlaybackCache playback = new PlaybackCache(tokens, api, clock, config.cache().playbackTtl(),
                 PlaybackCache.DEFAULT_PARALLEL);
+        MemberSpotify spotify = new MemberSpotify(playback, tokens, api);
         CoverGrid grid = new CoverGrid(clients.images(), clients.renderer());
         PlaybackFormatter formatter = new PlaybackFormatter(messages);
         List<Command> commands = new ArrayList<>(List.of(
                 new LinkCommand(links, new AdminAppLimit(accounts, config.spotify().clientId(),
                         !config.link().extendedQuota()), alerts, guide, pasteBack, messages),
                 new UnlinkCommand(links, messages),
-                new NowPlayingCommand(access, playback, tokens, api, cards, formatter, messages),
-                new ShareCommand(access, accounts, tokens, api, cards, messages),
+                new NowPlayingCommand(access, spotify, cards, formatter, messages),
+                new ShareCommand(access, spotify, cards, messages),
                 new PrivacyCommand(access, accounts, messages),
                 new ListeningCommand(access, accounts, playback, grid, formatter, messages),
-                new RecentCommand(access, tokens, api, grid, formatter, messages, clock),
-                new TopCommand(access, tokens, api, links, grid, formatter, messages)));
+                new RecentCommand(access, spotify, grid, formatter, messages, clock),
+                new TopCommand(access, spotify, links, grid, formatter, messages)));
         commands.add(new HelpCommand(messages, commands.stream().map(Command::spec).toList()));
         SpotifyErrors spotifyErrors = new SpotifyErrors(messages, new OwnAppAdvice(accounts, alerts, guide, messages,
                 config.spotify().clientId(), config.link().ownApp()));
@@ -217,7 +219,8 @@ public final class Application implements AutoCloseable {
         });
         housekeeping.scheduleWithFixedDelay(() -> purge(links), 1, 60, TimeUnit.MINUTES);
         Core core = new Core(clock, database, accounts, http, json, api, codes, tokens, messages, notifiers, links,
-                registry, health, webhooks, pasteBack, playback, botState, new LeaseRepository(database, clock));
+                registry, health, webhooks, pasteBack, playback, access, spotify, botState,
+                new LeaseRepository(database, clock));
         return new Application(core, web, housekeeping, clients);
     }
 

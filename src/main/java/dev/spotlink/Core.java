@@ -1,7 +1,9 @@
 package dev.spotlink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spotlink.command.AccountAccess;
 import dev.spotlink.command.CommandRegistry;
+import dev.spotlink.command.MemberSpotify;
 import dev.spotlink.command.Notifiers;
 import dev.spotlink.domain.BotState;
 import dev.spotlink.domain.Leases;
@@ -41,6 +43,8 @@ public record Core(
         WebhookEndpoint webhooks,
         PasteBack pasteBack,
         PlaybackCache playback,
+        AccountAccess access,
+        MemberSpotify spotify,
         BotState botState,
         Leases leases) {
 }

@@ -21,6 +21,16 @@ public final class AccountAccess {
         this.messages = messages;
     }
 
+    /** {@code user}'s linked account in whatever state, telling nobody anything (the caller decides). */
+    public Optional<LinkedAccount> find(ChatUser user) {
+        return accounts.find(user);
+    }
+
+    /** {@code user}'s linked account when it works (not waiting for a new /link), telling nobody anything. */
+    public Optional<LinkedAccount> active(ChatUser user) {
+        return accounts.find(user).filter(account -> account.status() == AccountStatus.ACTIVE);
+    }
+
     /** The caller's own usable account, or empty after telling them to /link. */
     public Optional<LinkedAccount> own(CommandContext context) {
         Optional<LinkedAccount> account = accounts.find(context.user());

@@ -6,14 +6,11 @@ import dev.spotlink.card.Cards;
 import dev.spotlink.card.ShareStyle;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.NowPlaying;
-import dev.spotlink.spotify.PlaybackCache;
 import dev.spotlink.spotify.PlayableItem;
 import dev.spotlink.spotify.RecentlyPlayed;
-import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyException;
 import dev.spotlink.spotify.SpotifyLinkParser;
 import dev.spotlink.spotify.SpotifyUri;
-import dev.spotlink.spotify.TokenManager;
 import dev.spotlink.domain.ChatUser;
 import dev.spotlink.domain.LinkedAccount;
 import java.util.List;
@@ -30,20 +27,15 @@ public final class NowPlayingCommand implements Command {
             List.of(OptionSpec.user("user", "option.user.description")), true);
 
     private final AccountAccess access;
-    private final PlaybackCache playback;
-    private final TokenManager tokens;
-    private final SpotifyApiClient api;
+    private final MemberSpotify spotify;
     private final Cards cards;
     private final PlaybackFormatter formatter;
     private final Messages messages;
 
-    /** @param playback what members play now, shared with {@code /listening} and inline mode */
-    public NowPlayingCommand(AccountAccess access, PlaybackCache playback, TokenManager tokens, SpotifyApiClient api,
-                             Cards cards, PlaybackFormatter formatter, Messages messages) {
+    public NowPlayingCommand(AccountAccess access, MemberSpotify spotify, Cards cards, PlaybackFormatter formatter,
+                             Messages messages) {
         this.access = access;
-        this.playback = playback;
-        this.tokens = tokens;
-        this.api = api;
+        this.spotify = spotify;
         this.cards = cards;
         this.formatter = formatter;
         this.messages = messages;
@@ -64,7 +56,7 @@ public final class NowPlayingCommand implements Command {
             return;
         }
         LinkedAccount linked = account.get();
-        Optional<NowPlaying> current = playback.current(linked);
+        Optional<NowPlaying> current = spotify.current(linked);
         if (current.isPresent()) {
             NowPlaying playing = current.get();
             if (playing.kind() == NowPlaying.Kind.AD) {
@@ -82,7 +74,7 @@ public final class NowPlayingCommand implements Command {
             }
             return;
         }
-        Optional<RecentlyPlayed> last = tokens.call(linked, api.forApp(linked.clientId())::lastPlayed);
+        Optional<RecentlyPlayed> last = spotify.lastPlayed(linked);
         if (last.isEmpty()) {
             context.reply(Reply.text(messages.get(locale, "nowplaying.nothing", linked.shownName())));
             return;

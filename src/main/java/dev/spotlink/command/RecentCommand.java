@@ -5,9 +5,7 @@ import dev.spotlink.card.CoverGrid;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.PlayableItem;
 import dev.spotlink.spotify.RecentlyPlayed;
-import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyException;
-import dev.spotlink.spotify.TokenManager;
 import dev.spotlink.domain.ChatUser;
 import dev.spotlink.domain.LinkedAccount;
 import java.time.Clock;
@@ -32,18 +30,16 @@ public final class RecentCommand implements Command {
             List.of(OptionSpec.user("user", "option.recent-user.description")), true);
 
     private final AccountAccess access;
-    private final TokenManager tokens;
-    private final SpotifyApiClient api;
+    private final MemberSpotify spotify;
     private final CoverGrid grid;
     private final PlaybackFormatter formatter;
     private final Messages messages;
     private final Clock clock;
 
-    public RecentCommand(AccountAccess access, TokenManager tokens, SpotifyApiClient api, CoverGrid grid,
-                         PlaybackFormatter formatter, Messages messages, Clock clock) {
+    public RecentCommand(AccountAccess access, MemberSpotify spotify, CoverGrid grid, PlaybackFormatter formatter,
+                         Messages messages, Clock clock) {
         this.access = access;
-        this.tokens = tokens;
-        this.api = api;
+        this.spotify = spotify;
         this.grid = grid;
         this.formatter = formatter;
         this.messages = messages;
@@ -65,8 +61,7 @@ public final class RecentCommand implements Command {
             return;
         }
         LinkedAccount linked = account.get();
-        SpotifyApiClient app = api.forApp(linked.clientId());
-        List<RecentlyPlayed> played = tokens.call(linked, token -> app.recentlyPlayed(token, COUNT));
+        List<RecentlyPlayed> played = spotify.recentlyPlayed(linked, COUNT);
         if (played.isEmpty()) {
             context.reply(Reply.text(messages.get(locale, "recent.nothing", linked.shownName())));
             return;

@@ -6,15 +6,11 @@ import dev.spotlink.card.Cards;
 import dev.spotlink.card.ShareStyle;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.NowPlaying;
-import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyEntity;
 import dev.spotlink.spotify.SpotifyException;
 import dev.spotlink.spotify.SpotifyLinkParser;
 import dev.spotlink.spotify.SpotifyUri;
-import dev.spotlink.spotify.TokenManager;
 import dev.spotlink.domain.LinkedAccount;
-import dev.spotlink.store.LinkedAccountRepository;
-import dev.spotlink.domain.AccountStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,18 +36,13 @@ public final class ShareCommand implements Command {
     }
 
     private final AccountAccess access;
-    private final LinkedAccountRepository accounts;
-    private final TokenManager tokens;
-    private final SpotifyApiClient api;
+    private final MemberSpotify spotify;
     private final Cards cards;
     private final Messages messages;
 
-    public ShareCommand(AccountAccess access, LinkedAccountRepository accounts, TokenManager tokens,
-                        SpotifyApiClient api, Cards cards, Messages messages) {
+    public ShareCommand(AccountAccess access, MemberSpotify spotify, Cards cards, Messages messages) {
         this.access = access;
-        this.accounts = accounts;
-        this.tokens = tokens;
-        this.api = api;
+        this.spotify = spotify;
         this.cards = cards;
         this.messages = messages;
     }
@@ -115,8 +106,7 @@ public final class ShareCommand implements Command {
         if (account.isEmpty()) {
             return Optional.empty();
         }
-        SpotifyApiClient app = api.forApp(account.get().clientId());
-        Optional<NowPlaying> playing = tokens.call(account.get(), app::currentlyPlaying);
+        Optional<NowPlaying> playing = spotify.current(account.get());
         if (playing.isEmpty() || playing.get().item() == null) {
             context.replyPrivately(Reply.error(messages.get(locale, "share.nothing-playing")));
             return Optional.empty();
@@ -133,11 +123,10 @@ public final class ShareCommand implements Command {
 
     /** Title and subtitle for a link: from the Web API when the caller is linked, else just the link itself. */
     private SpotifyEntity describe(CommandContext context, SpotifyUri uri) throws SpotifyException {
-        Optional<LinkedAccount> account = accounts.find(context.user())
-                .filter(a -> a.status() == AccountStatus.ACTIVE);
+        Optional<LinkedAccount> account = access.active(context.user());
         if (account.isPresent() && uri.type() != SpotifyUri.Type.USER) {
             try {
-                return tokens.call(account.get(), token -> api.forApp(account.get().clientId()).entity(token, uri));
+                return spotify.describe(account.get(), uri);
             } catch (SpotifyException e) {
                 if (e.reason() == SpotifyException.Reason.NOT_FOUND) {
                     throw e;

@@ -5,9 +5,7 @@ import dev.spotlink.card.CoverGrid;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.link.LinkService;
 import dev.spotlink.spotify.PlayableItem;
-import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyException;
-import dev.spotlink.spotify.TokenManager;
 import dev.spotlink.spotify.TopArtist;
 import dev.spotlink.spotify.TopRange;
 import dev.spotlink.domain.LinkedAccount;
@@ -36,18 +34,16 @@ public final class TopCommand implements Command {
             OptionSpec.choice("period", "option.period.description", List.of("4w", "6m", "all"))), true);
 
     private final AccountAccess access;
-    private final TokenManager tokens;
-    private final SpotifyApiClient api;
+    private final MemberSpotify spotify;
     private final LinkService links;
     private final CoverGrid grid;
     private final PlaybackFormatter formatter;
     private final Messages messages;
 
-    public TopCommand(AccountAccess access, TokenManager tokens, SpotifyApiClient api, LinkService links,
-                      CoverGrid grid, PlaybackFormatter formatter, Messages messages) {
+    public TopCommand(AccountAccess access, MemberSpotify spotify, LinkService links, CoverGrid grid,
+                      PlaybackFormatter formatter, Messages messages) {
         this.access = access;
-        this.tokens = tokens;
-        this.api = api;
+        this.spotify = spotify;
         this.links = links;
         this.grid = grid;
         this.formatter = formatter;
@@ -73,20 +69,19 @@ public final class TopCommand implements Command {
         }
         boolean artists = args.get("kind").map(k -> k.equalsIgnoreCase("artists")).orElse(false);
         TopRange range = args.get("period").flatMap(TopRange::parse).orElse(TopRange.WEEKS_4);
-        SpotifyApiClient app = api.forApp(linked.clientId());
         String heading = messages.get(locale, artists ? "top.heading.artists" : "top.heading.tracks",
                 linked.shownName(), messages.get(locale, "top.period." + range.shortName()));
         List<CoverGrid.Tile> tiles = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         try {
             if (artists) {
-                List<TopArtist> top = tokens.call(linked, token -> app.topArtists(token, range, COUNT));
+                List<TopArtist> top = spotify.topArtists(linked, range, COUNT);
                 for (int i = 0; i < top.size(); i++) {
                     body.append(messages.get(locale, "top.line.artist", i + 1, top.get(i).name())).append('\n');
                     tiles.add(new CoverGrid.Tile(top.get(i).imageUrl(), "#" + (i + 1), top.get(i).name(), null));
                 }
             } else {
-                List<PlayableItem> top = tokens.call(linked, token -> app.topTracks(token, range, COUNT));
+                List<PlayableItem> top = spotify.topTracks(linked, range, COUNT);
                 for (int i = 0; i < top.size(); i++) {
                     PlayableItem item = top.get(i);
                     body.append(messages.get(locale, "top.line.track", i + 1, item.name(),

@@ -1,26 +1,24 @@
 package dev.spotlink.transport.telegram;
 
+import dev.spotlink.command.AccountAccess;
 import dev.spotlink.command.CommandRateLimit;
+import dev.spotlink.command.MemberSpotify;
 import dev.spotlink.command.PlaybackFormatter;
 import dev.spotlink.command.Reply;
 import dev.spotlink.command.SpotifyErrors;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.CodeStyle;
 import dev.spotlink.spotify.NowPlaying;
-import dev.spotlink.spotify.PlaybackCache;
 import dev.spotlink.spotify.PlayableItem;
 import dev.spotlink.spotify.RecentlyPlayed;
-import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
 import dev.spotlink.spotify.SpotifyEntity;
 import dev.spotlink.spotify.SpotifyException;
 import dev.spotlink.spotify.SpotifyLinkParser;
 import dev.spotlink.spotify.SpotifyUri;
-import dev.spotlink.spotify.TokenManager;
 import dev.spotlink.domain.AccountStatus;
 import dev.spotlink.domain.ChatUser;
 import dev.spotlink.domain.LinkedAccount;
-import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.domain.Platform;
 import java.time.Duration;
 import java.util.List;
@@ -60,29 +58,26 @@ final class InlineQueries {
 
     private static final Logger log = LoggerFactory.getLogger(InlineQueries.class);
 
-    private final LinkedAccountRepository accounts;
-    private final TokenManager tokens;
-    private final SpotifyApiClient api;
+    private final AccountAccess access;
+    private final MemberSpotify spotify;
     private final SpotifyCodesClient codes;
     private final Messages messages;
     private final PlaybackFormatter formatter;
     private final SpotifyErrors spotifyErrors;
     private final CommandRateLimit rateLimit;
-    private final PlaybackCache playback;
     private final RecentAnswers<Shown> recent;
     // the newest query of each user waiting for its turn (user id -> query id)
     private final ConcurrentHashMap<Long, String> newest = new ConcurrentHashMap<>();
 
     /**
+     * @param access    the members' linked accounts, as the commands find them
+     * @param spotify   Spotify through a member's account (the playback cache the commands share)
      * @param rateLimit the users' allowance of Spotify calls, shared with their commands
-     * @param playback  what members play now, shared with the commands; null: ask Spotify directly
      */
-    InlineQueries(LinkedAccountRepository accounts, TokenManager tokens, SpotifyApiClient api,
-                  SpotifyCodesClient codes, Messages messages, CommandRateLimit rateLimit, PlaybackCache playback) {
-        this.playback = playback;
-        this.accounts = accounts;
-        this.tokens = tokens;
-        this.api = api;
+    InlineQueries(AccountAccess access, MemberSpotify spotify, SpotifyCodesClient codes, Messages messages,
+                  CommandRateLimit rateLimit) {
+        this.access = access;
+        this.spotify = spotify;
         this.codes = codes;
         this.messages = messages;
         this.formatter = new PlaybackFormatter(messages);
@@ -121,7 +116,7 @@ final class InlineQueries {
         ChatUser user = new ChatUser(Platform.TELEGRAM, String.valueOf(query.getFrom().getId()));
         String text = query.getQuery() == null ? "" : query.getQuery().strip();
         Optional<SpotifyUri> link = text.isEmpty() ? Optional.empty() : SpotifyLinkParser.parse(text);
-        Optional<LinkedAccount> account = accounts.find(user);
+        Optional<LinkedAccount> account = access.find(user);
         try {
             return (link.isPresent() ? linkCode(user, locale, link.get(), account)
                     : nowPlaying(locale, user, account)).to(query);
@@ -162,14 +157,11 @@ final class InlineQueries {
     }
 
     private Shown currentTrack(Locale locale, ChatUser user, LinkedAccount account) throws SpotifyException {
-        SpotifyApiClient app = api.forApp(account.clientId());
-        Optional<NowPlaying> playing = playback != null ? playback.current(account)
-                : tokens.call(account, app::currentlyPlaying);
-        PlayableItem item = playing.map(NowPlaying::item).orElse(null);
+        PlayableItem item = spotify.current(account).map(NowPlaying::item).orElse(null);
         String titleKey = "telegram.inline.now-playing";
         if (item == null) {
             // nothing, an ad or something Spotify does not describe: the last track is the next best thing
-            item = tokens.call(account, app::lastPlayed).map(RecentlyPlayed::item).orElse(null);
+            item = spotify.lastPlayed(account).map(RecentlyPlayed::item).orElse(null);
             titleKey = "telegram.inline.last-played";
         }
         if (item == null) {
@@ -213,8 +205,7 @@ final class InlineQueries {
             return Optional.empty();
         }
         try {
-            return Optional.of(tokens.call(active.get(),
-                    token -> api.forApp(active.get().clientId()).entity(token, uri)));
+            return Optional.of(spotify.describe(active.get(), uri));
         } catch (SpotifyException e) {
             if (e.reason() == SpotifyException.Reason.NOT_FOUND) {
                 throw e;

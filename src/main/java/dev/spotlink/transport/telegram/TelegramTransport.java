@@ -1,7 +1,9 @@
 package dev.spotlink.transport.telegram;
 
 import dev.spotlink.Core;
+import dev.spotlink.command.AccountAccess;
 import dev.spotlink.command.CommandRegistry;
+import dev.spotlink.command.MemberSpotify;
 import dev.spotlink.command.Notifiers;
 import dev.spotlink.command.Reply;
 import dev.spotlink.config.Secret;
@@ -10,12 +12,8 @@ import dev.spotlink.config.TelegramWebhook;
 import dev.spotlink.domain.Leases;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.link.PasteBack;
-import dev.spotlink.spotify.PlaybackCache;
-import dev.spotlink.spotify.SpotifyApiClient;
 import dev.spotlink.spotify.SpotifyCodesClient;
-import dev.spotlink.spotify.TokenManager;
 import dev.spotlink.domain.ChatUser;
-import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.domain.Platform;
 import dev.spotlink.web.Health;
 import dev.spotlink.web.WebhookEndpoint;
@@ -144,25 +142,18 @@ public final class TelegramTransport implements AutoCloseable {
      * @param apiUrl Bot API base such as {@code https://api.telegram.org} or {@code http://127.0.0.1:8081}
      */
     public TelegramTransport(Secret token, String apiUrl, CommandRegistry registry, Messages messages,
-                             Notifiers notifiers, Health health, LinkedAccountRepository accounts,
-                             TokenManager tokens, SpotifyApiClient api, SpotifyCodesClient codes) {
-        this(token, apiUrl, registry, messages, notifiers, health, accounts, tokens, api, codes,
-                Receiving.pollingAlone());
+                             Notifiers notifiers, Health health, AccountAccess access, MemberSpotify spotify,
+                             SpotifyCodesClient codes) {
+        this(token, apiUrl, registry, messages, notifiers, health, access, spotify, codes, Receiving.pollingAlone());
     }
 
-    /** Inline mode asks Spotify itself (the application passes its shared playback cache instead). */
+    /**
+     * @param access  the members' accounts and {@code spotify} what they play, for inline mode: the same core
+     *                services the commands use
+     */
     public TelegramTransport(Secret token, String apiUrl, CommandRegistry registry, Messages messages,
-                             Notifiers notifiers, Health health, LinkedAccountRepository accounts,
-                             TokenManager tokens, SpotifyApiClient api, SpotifyCodesClient codes,
-                             Receiving receiving) {
-        this(token, apiUrl, registry, messages, notifiers, health, accounts, tokens, api, codes, receiving, null);
-    }
-
-    /** @param playback what members play now, shared with the commands (inline mode reads it), or null */
-    public TelegramTransport(Secret token, String apiUrl, CommandRegistry registry, Messages messages,
-                             Notifiers notifiers, Health health, LinkedAccountRepository accounts,
-                             TokenManager tokens, SpotifyApiClient api, SpotifyCodesClient codes,
-                             Receiving receiving, PlaybackCache playback) {
+                             Notifiers notifiers, Health health, AccountAccess access, MemberSpotify spotify,
+                             SpotifyCodesClient codes, Receiving receiving) {
         this.token = token.reveal();
         if (this.token.isBlank()) {
             throw new IllegalArgumentException("telegram.token is empty");
@@ -173,7 +164,7 @@ public final class TelegramTransport implements AutoCloseable {
         this.notifiers = notifiers;
         this.health = health;
         this.receiving = Objects.requireNonNull(receiving, "receiving");
-        this.inline = new InlineQueries(accounts, tokens, api, codes, messages, registry.rateLimit(), playback);
+        this.inline = new InlineQueries(access, spotify, codes, messages, registry.rateLimit());
         this.redaction = new Redaction(this.token);
         // TelegramBots' execute() waits on an asynchronous call, so OkHttp's dispatcher limits how many sends run at
         // once: by default 5 per host, which held every chat's answer behind five uploads (~100 per second against
@@ -204,8 +195,8 @@ public final class TelegramTransport implements AutoCloseable {
                 .map(webhook -> Receiving.webhook(webhook, core.webhooks()))
                 .orElseGet(() -> Receiving.polling(core.leases()));
         TelegramTransport transport = new TelegramTransport(config.token(), config.apiUrl(), core.registry(),
-                core.messages(), core.notifiers(), core.health(), core.accounts(), core.tokens(), core.api(),
-                core.codes(), receiving, core.playback());
+                core.messages(), core.notifiers(), core.health(), core.access(), core.spotify(), core.codes(),
+                receiving);
         config.adminChatId().ifPresent(transport::postAdminNotesIn);
         transport.acceptPastedAddresses(core.pasteBack()); // it recognizes nothing while link.paste-back is off
         return transport;

@@ -63,7 +63,7 @@ class PollingLeaseTest {
         Database own = Database.open("jdbc:sqlite:" + dir.resolve("spotlink.db"));
         open.add(own);
         TelegramTransport transport = new TelegramTransport(new Secret(TOKEN), telegram.url(),
-                TestCommands.registry(messages), messages, new Notifiers(), health, null, null, null, null,
+                TestCommands.registry(messages), messages, new Notifiers(), health, null, null, null,
                 TelegramTransport.Receiving.polling(new LeaseRepository(own, clock))
                         .withLeaseTiming(Duration.ofMillis(50), TTL));
         open.add(transport);

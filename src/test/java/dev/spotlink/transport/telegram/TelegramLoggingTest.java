@@ -90,7 +90,7 @@ class TelegramLoggingTest {
 
     private TelegramTransport transport(String url) {
         return new TelegramTransport(new Secret(TOKEN), url, TestCommands.registry(messages), messages,
-                new Notifiers(), new Health(() -> true), null, null, null, null);
+                new Notifiers(), new Health(() -> true), null, null, null);
     }
 
     private static String everything(Throwable error) {

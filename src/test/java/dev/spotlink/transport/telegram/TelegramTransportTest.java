@@ -48,7 +48,7 @@ class TelegramTransportTest {
     void start() {
         telegram = FakeTelegram.start(TOKEN);
         transport = new TelegramTransport(new Secret(TOKEN), telegram.url(), TestCommands.registry(messages),
-                messages, notifiers, health, null, null, null, null);
+                messages, notifiers, health, null, null, null);
         transport.start();
     }
 
@@ -341,7 +341,7 @@ class TelegramTransportTest {
     void wrongTokenFailsStartWithoutRevealingIt() {
         try (FakeTelegram other = FakeTelegram.start("999:other-token")) {
             TelegramTransport refused = new TelegramTransport(new Secret(TOKEN), other.url(),
-                    TestCommands.registry(messages), messages, new Notifiers(), health, null, null, null, null);
+                    TestCommands.registry(messages), messages, new Notifiers(), health, null, null, null);
             IllegalStateException e = assertThrows(IllegalStateException.class, refused::start);
             assertTrue(e.getMessage().contains("telegram.token"), e.getMessage());
             assertFalse(e.getMessage().contains(TOKEN));

@@ -41,7 +41,7 @@ class WebhookModeTest {
     private void start(Optional<Secret> secret) {
         TelegramWebhook webhook = new TelegramWebhook(URI.create("http://127.0.0.1:" + server.port()), secret);
         transport = new TelegramTransport(new Secret(TOKEN), telegram.url(), TestCommands.registry(messages),
-                messages, new Notifiers(), health, null, null, null, null,
+                messages, new Notifiers(), health, null, null, null,
                 TelegramTransport.Receiving.webhook(webhook, endpoint));
         transport.start();
     }
