@@ -1,10 +1,12 @@
 package dev.spotlink;
 
+import dev.spotlink.admin.ExitCodes;
+import dev.spotlink.admin.MigrateToCommand;
+import dev.spotlink.admin.RotateKeyCommand;
+import dev.spotlink.admin.setup.SetupLauncher;
 import dev.spotlink.config.ConfigException;
 import dev.spotlink.config.ConfigLoader;
 import dev.spotlink.config.SpotlinkConfig;
-import dev.spotlink.setup.SetupLauncher;
-import dev.spotlink.store.KeyRotation;
 import dev.spotlink.store.StoreException;
 import dev.spotlink.transport.console.ConsoleTransport;
 import dev.spotlink.transport.discord.DiscordTransport;
@@ -37,8 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
 
-    static final int EXIT_CONFIG = 2;
-    static final int EXIT_STARTUP = 1;
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     private Main() {
@@ -64,7 +64,7 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(CommandLine.USAGE);
-            return EXIT_CONFIG;
+            return ExitCodes.CONFIG;
         }
         if (cli.help()) {
             System.out.println(CommandLine.USAGE);
@@ -85,17 +85,17 @@ public final class Main {
                     if (runMode) {
                         System.err.println(SetupLauncher.HINT);
                     }
-                    return EXIT_CONFIG;
+                    return ExitCodes.CONFIG;
                 }
                 loaded = setUp(cli, configPath, env);
             }
         }
         if (loaded.isEmpty()) {
-            return EXIT_STARTUP;
+            return ExitCodes.STARTUP;
         }
         SpotlinkConfig config = loaded.get();
         if (cli.rotateKey()) {
-            return rotateKey(config);
+            return RotateKeyCommand.run(config, System.out, System.err);
         }
         Application app;
         try {
@@ -105,10 +105,10 @@ public final class Main {
         } catch (StoreException e) {
             System.err.println(e.getMessage());
             log.debug("Start-up failed", e);
-            return EXIT_STARTUP;
+            return ExitCodes.STARTUP;
         } catch (RuntimeException e) {
             log.error("Spotlink could not start", e);
-            return EXIT_STARTUP;
+            return ExitCodes.STARTUP;
         }
         return cli.console() ? runConsole(app, cli.locale()) : runBot(app, config);
     }
@@ -116,26 +116,6 @@ public final class Main {
     /** The set-up page until the admin saved a config that loads; then the bot starts in this same process. */
     private static Optional<SpotlinkConfig> setUp(CommandLine cli, Path configPath, Map<String, String> env) {
         return SetupLauncher.run(configPath, env, cli.setupHost(), System.out, System.err);
-    }
-
-    /** Re-encrypts every stored secret under a new key; the bot must be stopped (the database lock says so). */
-    private static int rotateKey(SpotlinkConfig config) {
-        try {
-            KeyRotation.Result result = KeyRotation.rotate(config.database().url(), config.security().keyFile(),
-                    Clock.systemUTC());
-            System.out.println("Rotated the token encryption key.");
-            System.out.println("  Re-encrypted: " + result.accounts() + " linked account(s) (access and refresh"
-                    + " tokens), " + result.pendingLinks() + " pending /link request(s)");
-            System.out.println("  New key:      " + result.keyFile());
-            System.out.println("  Old key:      " + result.backupFile() + " (mode 0600)");
-            System.out.println("Keep the old key with any database backups made before now (they need it);"
-                    + " delete it when those backups are gone.");
-            return 0;
-        } catch (StoreException e) {
-            System.err.println("Key rotation failed: " + e.getMessage());
-            log.debug("Key rotation failed", e);
-            return EXIT_STARTUP;
-        }
     }
 
     private static int runConsole(Application app, Locale locale) {
@@ -149,7 +129,7 @@ public final class Main {
             return 0;
         } catch (java.io.IOException e) {
             log.error("Console input failed", e);
-            return EXIT_STARTUP;
+            return ExitCodes.STARTUP;
         }
     }
 
@@ -185,7 +165,7 @@ public final class Main {
             return transport;
         }));
         if (!startAll(app, listening, starts, transports)) {
-            return EXIT_STARTUP;
+            return ExitCodes.STARTUP;
         }
         try {
             stopped.await();
@@ -275,7 +255,7 @@ public final class Main {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "console" -> console = true;
-                    case "rotate-key" -> rotateKey = true;
+                    case RotateKeyCommand.NAME -> rotateKey = true;
                     case "run" -> console = false;
                     case "setup" -> setup = true;
                     case "--host" -> {

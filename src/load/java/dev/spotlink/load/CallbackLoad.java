@@ -1,8 +1,8 @@
 package dev.spotlink.load;
 
 import dev.spotlink.domain.ChatUser;
-import dev.spotlink.store.PendingLinkRepository;
 import dev.spotlink.domain.Platform;
+import dev.spotlink.store.PendingLinkRepository;
 import dev.spotlink.testing.PendingLinks;
 import dev.spotlink.testing.StoreAccess;
 import java.io.IOException;

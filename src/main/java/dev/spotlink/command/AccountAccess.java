@@ -1,9 +1,9 @@
 package dev.spotlink.command;
 
-import dev.spotlink.i18n.Messages;
 import dev.spotlink.domain.AccountStatus;
 import dev.spotlink.domain.ChatUser;
 import dev.spotlink.domain.LinkedAccount;
+import dev.spotlink.i18n.Messages;
 import dev.spotlink.store.LinkedAccountRepository;
 import java.util.Optional;
 

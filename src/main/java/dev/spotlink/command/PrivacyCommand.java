@@ -1,7 +1,7 @@
 package dev.spotlink.command;
 
-import dev.spotlink.i18n.Messages;
 import dev.spotlink.domain.LinkedAccount;
+import dev.spotlink.i18n.Messages;
 import dev.spotlink.store.LinkedAccountRepository;
 import java.util.List;
 import java.util.Locale;

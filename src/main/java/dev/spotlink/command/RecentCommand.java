@@ -2,12 +2,12 @@ package dev.spotlink.command;
 
 import dev.spotlink.card.CardImage;
 import dev.spotlink.card.CoverGrid;
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.LinkedAccount;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.PlayableItem;
 import dev.spotlink.spotify.RecentlyPlayed;
 import dev.spotlink.spotify.SpotifyException;
-import dev.spotlink.domain.ChatUser;
-import dev.spotlink.domain.LinkedAccount;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

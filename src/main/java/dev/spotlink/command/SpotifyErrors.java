@@ -1,8 +1,8 @@
 package dev.spotlink.command;
 
+import dev.spotlink.domain.ChatUser;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.SpotifyException;
-import dev.spotlink.domain.ChatUser;
 import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;

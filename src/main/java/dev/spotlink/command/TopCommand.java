@@ -2,13 +2,13 @@ package dev.spotlink.command;
 
 import dev.spotlink.card.CardImage;
 import dev.spotlink.card.CoverGrid;
+import dev.spotlink.domain.LinkedAccount;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.link.LinkService;
 import dev.spotlink.spotify.PlayableItem;
 import dev.spotlink.spotify.SpotifyException;
 import dev.spotlink.spotify.TopArtist;
 import dev.spotlink.spotify.TopRange;
-import dev.spotlink.domain.LinkedAccount;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,9 +2,9 @@ package dev.spotlink.link;
 
 import dev.spotlink.command.Notifiers;
 import dev.spotlink.command.Reply;
+import dev.spotlink.domain.ChatUser;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.store.BotStateRepository;
-import dev.spotlink.domain.ChatUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package dev.spotlink.link;
 
 import dev.spotlink.command.AllowListAdvice;
 import dev.spotlink.command.Reply;
-import dev.spotlink.i18n.Messages;
 import dev.spotlink.domain.ChatUser;
 import dev.spotlink.domain.LinkedAccount;
+import dev.spotlink.i18n.Messages;
 import dev.spotlink.store.LinkedAccountRepository;
 import java.util.Locale;
 import java.util.Objects;

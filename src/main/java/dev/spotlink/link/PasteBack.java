@@ -1,9 +1,9 @@
 package dev.spotlink.link;
 
 import dev.spotlink.command.Reply;
+import dev.spotlink.domain.ChatUser;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.spotify.SpotifyException;
-import dev.spotlink.domain.ChatUser;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.spotlink.spotify;
 
-import dev.spotlink.spotify.SpotifyException.Reason;
 import dev.spotlink.domain.AccountStatus;
 import dev.spotlink.domain.LinkedAccount;
+import dev.spotlink.spotify.SpotifyException.Reason;
 import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.store.RefreshLock;
 import java.time.Clock;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spotlink.i18n.Messages;
 import dev.spotlink.domain.ChatUser;
 import dev.spotlink.domain.Platform;
+import dev.spotlink.i18n.Messages;
 import dev.spotlink.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spotlink.i18n.Messages;
 import dev.spotlink.domain.ChatUser;
 import dev.spotlink.domain.Platform;
+import dev.spotlink.i18n.Messages;
 import dev.spotlink.testing.Fuzz;
 import java.util.ArrayList;
 import java.util.List;

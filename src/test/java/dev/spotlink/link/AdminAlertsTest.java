@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spotlink.command.Notifiers;
 import dev.spotlink.command.Reply;
+import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.Platform;
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.store.BotStateRepository;
-import dev.spotlink.domain.ChatUser;
 import dev.spotlink.store.Database;
-import dev.spotlink.domain.Platform;
 import dev.spotlink.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spotlink.config.SpotlinkConfig;
-import dev.spotlink.i18n.Messages;
 import dev.spotlink.domain.ChatUser;
 import dev.spotlink.domain.Platform;
+import dev.spotlink.i18n.Messages;
 import dev.spotlink.testing.CapturedOutput;
 import dev.spotlink.testing.ConsoleHarness;
 import dev.spotlink.testing.FakeSpotify;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spotlink.domain.ChatUser;
-import dev.spotlink.store.NewLink;
 import dev.spotlink.domain.Platform;
+import dev.spotlink.store.NewLink;
 import dev.spotlink.testing.BotProcess;
 import dev.spotlink.testing.FakeSpotify;
 import dev.spotlink.testing.PendingLinks;

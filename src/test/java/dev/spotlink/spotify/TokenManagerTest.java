@@ -14,9 +14,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import dev.spotlink.spotify.SpotifyException.Reason;
 import dev.spotlink.domain.AccountStatus;
 import dev.spotlink.domain.LinkedAccount;
+import dev.spotlink.spotify.SpotifyException.Reason;
 import dev.spotlink.testing.FakeSpotify;
 import dev.spotlink.testing.MutableClock;
 import java.time.Clock;

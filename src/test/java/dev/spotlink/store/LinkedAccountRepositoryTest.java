@@ -1,12 +1,12 @@
 package dev.spotlink.store;
 
+import dev.spotlink.config.DatabaseConfig;
 import dev.spotlink.domain.AccountStatus;
 import dev.spotlink.domain.ChatUser;
 import dev.spotlink.domain.LinkedAccount;
 import dev.spotlink.domain.Platform;
-import dev.spotlink.config.DatabaseConfig;
-import dev.spotlink.testing.TestDatabases;
 import dev.spotlink.testing.TestDatabases.Engine;
+import dev.spotlink.testing.TestDatabases;
 import static dev.spotlink.store.StoreFixtures.NOW;
 import static dev.spotlink.store.StoreFixtures.discord;
 import static dev.spotlink.store.StoreFixtures.newLink;

@@ -1,7 +1,7 @@
 package dev.spotlink.testing;
 
-import dev.spotlink.link.LinkService;
 import dev.spotlink.domain.ChatUser;
+import dev.spotlink.link.LinkService;
 import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.store.NewLink;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.spotlink.testing;
 
+import dev.spotlink.domain.ChatUser;
 import dev.spotlink.link.LinkService;
 import dev.spotlink.spotify.Pkce;
-import dev.spotlink.domain.ChatUser;
 import dev.spotlink.store.PendingLink;
 import dev.spotlink.store.PendingLinkRepository;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.spotlink;
+package dev.spotlink.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spotlink.config.DatabaseConfig;
-import dev.spotlink.store.BotStateRepository;
 import dev.spotlink.domain.ChatUser;
+import dev.spotlink.domain.LinkedAccount;
+import dev.spotlink.domain.Platform;
+import dev.spotlink.store.BotStateRepository;
 import dev.spotlink.store.ClaimResult;
 import dev.spotlink.store.Database;
-import dev.spotlink.domain.LinkedAccount;
 import dev.spotlink.store.LinkedAccountRepository;
 import dev.spotlink.store.NewLink;
 import dev.spotlink.store.PendingLink;
 import dev.spotlink.store.PendingLinkRepository;
-import dev.spotlink.domain.Platform;
 import dev.spotlink.store.TokenCipher;
 import dev.spotlink.testing.TestDatabases;
 import java.io.ByteArrayOutputStream;
@@ -122,7 +122,7 @@ class MigrateToCommandTest {
         assertEquals(0, migrate(), err());
         out.reset();
 
-        assertEquals(Main.EXIT_STARTUP, migrate());
+        assertEquals(ExitCodes.STARTUP, migrate());
 
         assertTrue(err().contains("is not empty") && err().contains("linked_accounts (2 rows)"), err());
         try (Database db = Database.open(target)) {
@@ -133,14 +133,14 @@ class MigrateToCommandTest {
     @Test
     void refusesWhileTheBotUsesTheSqliteFile() {
         try (Database running = Database.open("jdbc:sqlite:" + dir.resolve("spotlink.db"))) {
-            assertEquals(Main.EXIT_STARTUP, migrate());
+            assertEquals(ExitCodes.STARTUP, migrate());
         }
         assertTrue(err().contains("is in use"), err());
     }
 
     @Test
     void refusesAPasswordOnTheCommandLineAndBadArguments() {
-        assertEquals(Main.EXIT_CONFIG, MigrateToCommand.run(new String[] {target.url(), "--password", "pw"},
+        assertEquals(ExitCodes.CONFIG, MigrateToCommand.run(new String[] {target.url(), "--password", "pw"},
                 Map.of(), print(out), print(err)));
         assertTrue(err().contains("--password-env"), err());
         assertFalse(err().contains("pw\n"), err());
@@ -148,7 +148,7 @@ class MigrateToCommandTest {
                 new String[] {target.url(), "--password-env", "NOT_SET_ANYWHERE_" + run},
                 new String[] {target.url(), "--user"})) {
             err.reset();
-            assertEquals(Main.EXIT_CONFIG, MigrateToCommand.run(args, Map.of(), print(out), print(err)),
+            assertEquals(ExitCodes.CONFIG, MigrateToCommand.run(args, Map.of(), print(out), print(err)),
                     String.join(" ", args));
             assertTrue(err().contains("Usage:"), err());
         }

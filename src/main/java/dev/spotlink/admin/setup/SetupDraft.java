@@ -1,4 +1,4 @@
-package dev.spotlink.setup;
+package dev.spotlink.admin.setup;
 
 import dev.spotlink.config.ConfigKey;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.spotlink.setup;
+package dev.spotlink.admin.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.spotlink.setup;
+package dev.spotlink.admin.setup;
 
 import java.net.URI;
 import java.net.URISyntaxException;

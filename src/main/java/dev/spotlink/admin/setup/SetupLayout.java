@@ -1,4 +1,4 @@
-package dev.spotlink.setup;
+package dev.spotlink.admin.setup;
 
 import dev.spotlink.i18n.Messages;
 import dev.spotlink.web.Html;

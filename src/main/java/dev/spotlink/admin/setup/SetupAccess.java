@@ -1,4 +1,4 @@
-package dev.spotlink.setup;
+package dev.spotlink.admin.setup;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.spotlink;
+package dev.spotlink.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package dev.spotlink.setup;
+package dev.spotlink.admin.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

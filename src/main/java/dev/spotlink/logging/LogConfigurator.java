@@ -1,4 +1,4 @@
-package dev.spotlink;
+package dev.spotlink.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

@@ -1,4 +1,4 @@
-package dev.spotlink;
+package dev.spotlink.admin;
 
 import dev.spotlink.config.ConfigException;
 import dev.spotlink.config.ConfigLoader;
@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * SQLite database into an empty PostgreSQL database. The password never goes on the command line (other users
  * of the host can read that): it comes from the environment variable named by {@code --password-env}.
  */
-final class MigrateToCommand {
+public final class MigrateToCommand {
 
-    static final String NAME = "migrate-to";
+    public static final String NAME = "migrate-to";
     static final String USAGE = """
             Usage: java -jar spotlink.jar migrate-to jdbc:postgresql://HOST[:PORT]/DATABASE [--user USER]
                                                      [--password-env VARIABLE] [--config FILE]
@@ -82,7 +82,7 @@ final class MigrateToCommand {
     }
 
     /** Runs the command; {@code args} start after {@code migrate-to}. Returns the process exit code. */
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             out.println(USAGE);
             return 0;
@@ -95,14 +95,14 @@ final class MigrateToCommand {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE);
-            return Main.EXIT_CONFIG;
+            return ExitCodes.CONFIG;
         }
         SpotlinkConfig config;
         try {
             config = ConfigLoader.load(ConfigLoader.resolveConfigPath(args, env), env);
         } catch (ConfigException e) {
             err.println(e.isFirstRun() ? e.firstRunGuide() : e.getMessage());
-            return Main.EXIT_CONFIG;
+            return ExitCodes.CONFIG;
         }
         DatabaseConfig target = new DatabaseConfig(arguments.url(), arguments.user(), password, POOL_SIZE);
         try {
@@ -119,7 +119,7 @@ final class MigrateToCommand {
         } catch (StoreException e) {
             err.println("migrate-to failed: " + e.getMessage());
             log.debug("migrate-to failed", e);
-            return Main.EXIT_STARTUP;
+            return ExitCodes.STARTUP;
         }
     }
 
