@@ -35,6 +35,10 @@ class ConfigPrinterTest {
         List<String> lines = ConfigPrinter.lines(full());
 
         assertEquals(1 + ConfigKey.values().length, lines.size(), String.join("\n", lines));
+        for (ConfigKey key : ConfigKey.values()) {
+            assertTrue(lines.stream().anyMatch(line -> line.startsWith(key.key() + " = ")),
+                    "ConfigPrinter shows no line for " + key.key());
+        }
         assertTrue(lines.contains("spotify.client-id = client-id-1"));
         assertTrue(lines.contains("spotify.client-secret = <masked>"));
         assertTrue(lines.contains("discord.token = <masked>"));
