@@ -68,9 +68,9 @@ class ReadmeCommandsIT {
             new Runner("docker run -it --rm -p 127\\.0\\.0\\.1:8080:8080 -v spotlink-data:/data spotlink setup "
                     + "--host 0\\.0\\.0\\.0", ".ci/image", "spotlink setup --host 0.0.0.0"),
             new Runner("docker stop spotlink", ".ci/image", "docker stop spotlink"),
-            // no container runtime runs on the project's machines; the README says so where it shows it, and
+            // no container runtime runs on the project's machines; the scale guide says so where it shows it, and
             // ComposeExampleTest checks the file's settings
-            new Runner("docker compose -f docs/docker-compose\\.scale\\.yml up -d --build", "README.md",
+            new Runner("docker compose -f docs/docker-compose\\.scale\\.yml up -d --build", "docs/scale.md",
                     "cannot be run on the project's own machines"));
 
     @TempDir
@@ -139,7 +139,7 @@ class ReadmeCommandsIT {
             assertEquals(0, english.awaitExit(EXIT), english.log());
             assertTrue(english.log().contains("Spotlink shares what you listen to on Spotify"), english.log());
         }
-        // the README's comment on that line: "--locale ru for Russian"
+        // the comment on that line in docs/setup.md: "--locale ru for Russian"
         try (BotProcess russian = exec(console + " --locale ru", "console-ru.log", "LANG", "C.UTF-8")) {
             russian.type("/help\n");
             assertEquals(0, russian.awaitExit(EXIT), russian.log());

@@ -73,7 +73,8 @@ class ComposeExampleTest {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String sample = DOT_ENV.get(m.group(1));
-            assertTrue(sample != null, "the compose file uses ${" + m.group(1) + "}, which README's .env list lacks");
+            assertTrue(sample != null, "the compose file uses ${" + m.group(1)
+                    + "}, which the .env list in docs/scale.md lacks");
             m.appendReplacement(out, Matcher.quoteReplacement(sample));
         }
         return m.appendTail(out).toString();
