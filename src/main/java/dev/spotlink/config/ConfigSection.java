@@ -9,14 +9,14 @@ import java.util.Optional;
 public enum ConfigSection {
     SPOTIFY("Spotify", null, """
             The first three keys are required. Create an app at https://developer.spotify.com/dashboard, tick
-            "Web API", and copy its Client ID and Client secret here."""),
+            "Web API", and copy its Client ID and Client secret here. Guide: docs/spotify-app.md."""),
     SERVER("Callback server", null, """
             The embedded HTTP server that receives Spotify's OAuth callback (and, when turned on, Telegram
-            webhooks and `/metrics`)."""),
+            webhooks and `/metrics`). Behind a reverse proxy: docs/server.md."""),
     STORAGE("Storage", null, """
             Where linked accounts live, and the key that encrypts their Spotify tokens."""),
     LINK("Linking", null, """
-            How `/link` connects a member's Spotify account."""),
+            How `/link` connects a member's Spotify account (docs/spotify-app.md)."""),
     CACHE("Image cache", null, """
             Cover art and Spotify code images, used by the now-playing and share cards."""),
     COMMANDS("Commands", null, """
@@ -29,15 +29,15 @@ public enum ConfigSection {
             /link, /privacy...) are never held back. Telegram inline queries reuse recent answers."""),
     DISCORD("Discord", "discord.token", """
             Optional: set `discord.token` to turn the Discord bot on. Create an application at
-            https://discord.com/developers/applications, add a bot, copy its token."""),
+            https://discord.com/developers/applications, add a bot, copy its token. Guide: docs/discord.md."""),
     TELEGRAM("Telegram", "telegram.token", """
             Optional: set `telegram.token` to turn the Telegram bot on. Create a bot with @BotFather and copy
-            the token it gives you."""),
+            the token it gives you. Guide: docs/telegram.md."""),
     SCALE("Discord shards and Telegram webhooks", null, """
-            For more than one process (see the guide on running at scale). One process needs none of these."""),
+            For more than one process (see docs/scale.md). One process needs none of these."""),
     OWN_APP("Bring your own Spotify app", null, """
             A Spotify app in development mode serves only 5 accounts; members can then link through a Spotify
-            app of their own (PKCE, no secret), and you, the admin, get a note."""),
+            app of their own (PKCE, no secret), and you, the admin, get a note (docs/spotify-app.md)."""),
     POSTGRES("PostgreSQL", null, """
             Optional: only with a `jdbc:postgresql://` `database.url`, for running several Spotlink processes on
             one database. Move an existing SQLite database over with
@@ -45,7 +45,7 @@ public enum ConfigSection {
     METRICS("Metrics", null, """
             Optional: `GET /metrics` on the callback server, in Prometheus text format. The callback server may
             face the internet: leave this off, or set `metrics.token` (or only let your reverse proxy forward
-            /callback).""");
+            /callback). See docs/performance.md.""");
 
     private final String title;
     private final String switchKey;
